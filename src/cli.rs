@@ -1,0 +1,132 @@
+//! The command line: `tock [run] FILE [ARGS...]`, `-e CODE`, `-p CODE`.
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "tock",
+    version,
+    about = "A JavaScript runtime with a Node-faithful, explicit event loop",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  tock app.js           run a program (same as `tock run app.js`)\n  tock -e 'console.log(1)'\n  tock -p '1 + 2'"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// Evaluate CODE as a script
+    #[arg(short = 'e', long = "eval", value_name = "CODE")]
+    eval: Option<String>,
+
+    /// Evaluate CODE and print the result
+    #[arg(
+        short = 'p',
+        long = "print",
+        value_name = "CODE",
+        conflicts_with = "eval"
+    )]
+    print: Option<String>,
+
+    #[command(flatten)]
+    flags: Flags,
+
+    /// The program to run, then its arguments
+    #[arg(
+        value_name = "FILE",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    program: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a program
+    Run {
+        #[command(flatten)]
+        flags: Flags,
+        /// The program to run, then its arguments
+        #[arg(
+            value_name = "FILE",
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true
+        )]
+        program: Vec<String>,
+    },
+}
+
+#[derive(clap::Args, Clone, Default)]
+struct Flags {
+    /// What an unhandled promise rejection does (as Node's flag)
+    #[arg(long, value_enum, value_name = "MODE", global = true)]
+    unhandled_rejections: Option<UnhandledRejections>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum UnhandledRejections {
+    #[default]
+    Throw,
+    Strict,
+    Warn,
+    WarnWithErrorCode,
+    None,
+}
+
+impl UnhandledRejections {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Throw => "throw",
+            Self::Strict => "strict",
+            Self::Warn => "warn",
+            Self::WarnWithErrorCode => "warn-with-error-code",
+            Self::None => "none",
+        }
+    }
+}
+
+/// What to run.
+pub enum Entry {
+    File(String),
+    Eval { code: String, print: bool },
+}
+
+pub struct Options {
+    pub entry: Entry,
+    /// `process.argv` after the executable: the script path (absolute) and its arguments.
+    pub argv: Vec<String>,
+    pub unhandled_rejections: UnhandledRejections,
+}
+
+/// Parses the command line; `--help`, `--version` and usage errors exit here.
+pub fn parse() -> Options {
+    let cli = Cli::parse();
+    let (flags, program) = match cli.command {
+        Some(Command::Run { flags, program }) => (flags, program),
+        None => (cli.flags, cli.program),
+    };
+    let unhandled_rejections = flags.unhandled_rejections.unwrap_or_default();
+    let (entry, argv) = match (cli.eval, cli.print) {
+        (Some(code), _) => (Entry::Eval { code, print: false }, program),
+        (_, Some(code)) => (Entry::Eval { code, print: true }, program),
+        _ => {
+            let Some((file, args)) = program.split_first() else {
+                use clap::CommandFactory;
+                let _ = Cli::command().print_help();
+                std::process::exit(9);
+            };
+            let path = std::path::absolute(file)
+                .map(|p| crate::engine::modules::normalize(&p).display().to_string());
+            let path = path.unwrap_or_else(|_| file.clone());
+            let argv = std::iter::once(path.clone())
+                .chain(args.iter().cloned())
+                .collect();
+            (Entry::File(path), argv)
+        }
+    };
+    Options {
+        entry,
+        argv,
+        unhandled_rejections,
+    }
+}

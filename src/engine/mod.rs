@@ -1,0 +1,81 @@
+//! The engine glue: one QuickJS-ng runtime and context, configured as Node
+//! would run a program (sloppy scripts, ES modules through our loader,
+//! promise rejections tracked), with the host installed.
+
+pub mod modules;
+
+use std::rc::Rc;
+
+use rquickjs::{Context, Ctx, Function, Object, Persistent, Result, Runtime, Value};
+
+use crate::host::{self, Host};
+
+pub struct Engine {
+    // The runtime must outlive the context; both are never dropped (the
+    // process exits straight from the loop, as Node does).
+    _runtime: Runtime,
+    pub context: Context,
+    pub host: Rc<Host>,
+}
+
+impl Engine {
+    pub fn new(host: Rc<Host>) -> Result<Engine> {
+        let runtime = Runtime::new()?;
+        // Node allows ~11k frames of a simple recursive function; QuickJS
+        // frames are larger, so give it room on the 8 MiB main stack.
+        runtime.set_max_stack_size(4 * 1024 * 1024);
+        runtime.set_gc_threshold(16 * 1024 * 1024);
+        runtime.set_loader(
+            modules::EsmResolver { host: host.clone() },
+            modules::EsmLoader { host: host.clone() },
+        );
+        let tracker_host = host.clone();
+        runtime.set_host_promise_rejection_tracker(Some(Box::new(
+            move |ctx, promise, reason, handled| {
+                track_rejection(&ctx, &tracker_host, promise, reason, handled)
+            },
+        )));
+        let context = Context::full(&runtime)?;
+        context.with(|ctx| host::install(&ctx, &host))?;
+        Ok(Engine {
+            _runtime: runtime,
+            context,
+            host,
+        })
+    }
+}
+
+/// QuickJS reports each rejection without a handler, and each handler added
+/// later; `process.js` keeps Node's bookkeeping of them.
+fn track_rejection<'js>(
+    ctx: &Ctx<'js>,
+    host: &Host,
+    promise: Value<'js>,
+    reason: Value<'js>,
+    handled: bool,
+) {
+    host.rejection_to_warn.set(true);
+    if let Some(hooks) = host.hooks.get() {
+        if hook(ctx, &hooks.reject_tracker)
+            .and_then(|f| f.call::<_, ()>((promise, reason, handled)))
+            .is_err()
+        {
+            ctx.catch();
+        }
+    }
+}
+
+/// A registered JavaScript hook, usable in `ctx`.
+pub fn hook<'js>(ctx: &Ctx<'js>, hook: &Persistent<Function<'static>>) -> Result<Function<'js>> {
+    hook.clone().restore(ctx)
+}
+
+/// The exports object of the built-in `node:name`, if there is one.
+pub fn builtin_exports<'js>(
+    ctx: &Ctx<'js>,
+    host: &Host,
+    name: &str,
+) -> Result<Option<Object<'js>>> {
+    let exports: Value = hook(ctx, &host.hooks().builtin)?.call((name,))?;
+    Ok(exports.into_object())
+}

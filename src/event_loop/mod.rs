@@ -1,0 +1,251 @@
+//! The event loop: Node's phases, one turn at a time.
+//!
+//! JavaScript runs on this one thread. The loop runs macrotasks one at a
+//! time — each due timer, each immediate, (later) each I/O completion — and
+//! after every single one performs the microtask checkpoint: drain the
+//! `process.nextTick` queue, then the promise job queue, again until both are
+//! empty, then report unhandled rejections (Node's
+//! `processTicksAndRejections`). When nothing keeps the loop alive it emits
+//! `beforeExit`, which may schedule more work, and finally `exit`.
+
+pub mod immediates;
+pub mod timers;
+
+use std::rc::Rc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use rquickjs::function::IntoArgs;
+use rquickjs::{Context, Ctx, Function, Persistent, Value};
+
+use crate::cli::Entry;
+use crate::host::{Host, stdio};
+
+pub struct EventLoop {
+    context: Context,
+    host: Rc<Host>,
+}
+
+impl EventLoop {
+    pub fn new(context: Context, host: Rc<Host>) -> Self {
+        EventLoop { context, host }
+    }
+
+    /// The first macrotask: the main program (a file, or `-e` / `-p` code).
+    pub fn run_entry(&self) {
+        self.context.with(|ctx| {
+            let hooks = self.host.hooks();
+            let result = match &self.host.options.entry {
+                Entry::File(path) => crate::engine::hook(&ctx, &hooks.run_main)
+                    .and_then(|f| f.call::<_, ()>((path.as_str(),))),
+                Entry::Eval { code, print } => crate::engine::hook(&ctx, &hooks.eval_script)
+                    .and_then(|f| f.call::<_, ()>((code.as_str(), *print))),
+            };
+            if result.is_err() {
+                report_exception(&ctx, &self.host);
+            }
+            if self.host.main_module.borrow().is_some() {
+                // Node evaluates an ES module inside a promise job, so its
+                // microtasks run before any nextTick it queued.
+                while ctx.execute_pending_job() {}
+            }
+            microtask_checkpoint(&ctx, &self.host);
+        })
+    }
+
+    /// Runs until nothing keeps the process alive; returns the exit code.
+    pub fn run(&self) -> i32 {
+        loop {
+            while self.is_alive() {
+                self.run_timers(); // timers: due setTimeout / setInterval callbacks
+                // pending callbacks: I/O callbacks deferred from the last turn (none yet)
+                self.poll(); // poll: sleep until the next timer (I/O joins here)
+                self.run_immediates(); // check: setImmediate callbacks
+                // close callbacks: 'close' events of handles (none yet)
+            }
+            // `beforeExit` may schedule more work, which revives the loop.
+            self.call_host(|h| &h.before_exit, ());
+            if !self.is_alive() {
+                break;
+            }
+        }
+        self.exit_code()
+    }
+
+    /// The loop stays alive while referenced timers or immediates exist.
+    fn is_alive(&self) -> bool {
+        self.host.timers.borrow().has_refed() || self.host.immediates.borrow().has_refed()
+    }
+
+    fn run_timers(&self) {
+        let now = self.host.clock.now_ms();
+        loop {
+            let due = self.host.timers.borrow_mut().next_due(now);
+            let Some(due) = due else { break };
+            let started = self.host.clock.now_ms();
+            self.call_host(|h| &h.run_timer, (due.id,));
+            if due.repeat {
+                self.host.timers.borrow_mut().rearm(due.id, started);
+            }
+        }
+    }
+
+    /// Blocks until the next timer is due; never spins, never sleeps when an
+    /// immediate is waiting.
+    fn poll(&self) {
+        if !self.host.immediates.borrow().is_empty() {
+            return;
+        }
+        let Some(expiry) = self.host.timers.borrow_mut().next_expiry() else {
+            return;
+        };
+        let now = self.host.clock.now_ms();
+        if expiry > now {
+            stdio::flush();
+            std::thread::sleep(Duration::from_millis(expiry - now));
+        }
+    }
+
+    fn run_immediates(&self) {
+        let batch = self.host.immediates.borrow_mut().take_batch();
+        for id in batch {
+            // Skip those cleared by an earlier immediate of this batch.
+            if self.host.immediates.borrow_mut().clear(id) {
+                self.call_host(|h| &h.run_immediate, (id,));
+            }
+        }
+    }
+
+    /// Runs one macrotask: a JavaScript hook, then the microtask checkpoint.
+    fn call_host<A>(
+        &self,
+        hook: impl Fn(&crate::host::Hooks) -> &Persistent<Function<'static>>,
+        args: A,
+    ) where
+        A: for<'js> IntoArgs<'js>,
+    {
+        self.context.with(|ctx| {
+            let result = crate::engine::hook(&ctx, hook(self.host.hooks()))
+                .and_then(|f| f.call::<_, ()>(args));
+            if result.is_err() {
+                report_exception(&ctx, &self.host);
+            }
+            microtask_checkpoint(&ctx, &self.host);
+        })
+    }
+
+    fn exit_code(&self) -> i32 {
+        self.context.with(|ctx| {
+            let code: Option<i32> = crate::engine::hook(&ctx, &self.host.hooks().exit)
+                .and_then(|f| f.call((self.main_is_pending(&ctx),)))
+                .unwrap_or_else(|_| {
+                    report_exception(&ctx, &self.host);
+                    Some(1)
+                });
+            code.unwrap_or(0)
+        })
+    }
+
+    fn main_is_pending(&self, ctx: &Ctx<'_>) -> bool {
+        let main = self.host.main_module.borrow().clone();
+        main.and_then(|p| p.restore(ctx).ok())
+            .is_some_and(|p| p.state() == rquickjs::promise::PromiseState::Pending)
+    }
+}
+
+/// Node's `processTicksAndRejections`, run after every macrotask.
+pub fn microtask_checkpoint(ctx: &Ctx<'_>, host: &Host) {
+    let hooks = host.hooks();
+    loop {
+        if host.tick_scheduled.take() {
+            call_hook(ctx, host, &hooks.run_ticks);
+        }
+        while ctx.execute_pending_job() {}
+        if host.tick_scheduled.get() {
+            continue;
+        }
+        if !host.rejection_to_warn.take() {
+            break;
+        }
+        call_hook(ctx, host, &hooks.process_rejections);
+    }
+}
+
+fn call_hook(ctx: &Ctx<'_>, host: &Host, hook: &Persistent<Function<'static>>) {
+    if crate::engine::hook(ctx, hook)
+        .and_then(|f| f.call::<_, ()>(()))
+        .is_err()
+    {
+        report_exception(ctx, host);
+    }
+}
+
+/// An exception escaped to the host: Node's `triggerUncaughtException`.
+/// `process.on('uncaughtException')` may handle it; otherwise the JavaScript
+/// reporter prints it and exits with code 1.
+pub fn report_exception(ctx: &Ctx<'_>, host: &Host) {
+    let error = ctx.catch();
+    let handled = crate::engine::hook(ctx, &host.hooks().fatal_exception)
+        .and_then(|f| f.call::<_, ()>((error.clone(), "uncaughtException")));
+    if handled.is_err() {
+        // The reporter itself failed: say what we can and stop.
+        let inner = ctx.catch();
+        stdio::write_stderr(
+            format!(
+                "Uncaught {}\n(while reporting: {})\n",
+                describe(&error),
+                describe(&inner)
+            )
+            .as_bytes(),
+        );
+        stdio::exit(7);
+    }
+}
+
+fn describe(value: &Value<'_>) -> String {
+    value
+        .as_object()
+        .and_then(|o| {
+            o.get::<_, String>("stack")
+                .ok()
+                .map(|s| format!("{}\n{s}", o.get::<_, String>("message").unwrap_or_default()))
+        })
+        .or_else(|| value.as_string().and_then(|s| s.to_string().ok()))
+        .unwrap_or_else(|| format!("{value:?}"))
+}
+
+/// Time as the loop sees it: whole milliseconds since start for timers (as
+/// libuv), and finer readings for `performance.now()` and `process.hrtime()`.
+pub struct Clock {
+    start: Instant,
+    origin_ms: f64,
+}
+
+impl Clock {
+    pub fn new() -> Self {
+        let origin_ms = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs_f64() * 1e3)
+            .unwrap_or(0.0);
+        Clock {
+            start: Instant::now(),
+            origin_ms,
+        }
+    }
+
+    pub fn now_ms(&self) -> u64 {
+        self.start.elapsed().as_millis() as u64
+    }
+
+    pub fn elapsed_ms(&self) -> f64 {
+        self.start.elapsed().as_secs_f64() * 1e3
+    }
+
+    pub fn time_origin_ms(&self) -> f64 {
+        self.origin_ms
+    }
+
+    /// A monotonic reading for `process.hrtime()` (its epoch is arbitrary).
+    pub fn monotonic(&self) -> Duration {
+        self.start.elapsed()
+    }
+}

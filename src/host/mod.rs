@@ -1,0 +1,115 @@
+//! The host: everything tock adds to the bare engine.
+//!
+//! Rust owns the state the loop needs (timer heap, immediate queue, flags);
+//! the thin API layers (console, process, timers, require…) are JavaScript
+//! shipped inside the binary (`src/js/`), given a `native` object of Rust
+//! functions. Each API lives in its own file on both sides.
+
+pub mod errno;
+pub mod modules;
+pub mod process;
+pub mod stdio;
+pub mod timers;
+
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rquickjs::{Ctx, Function, Object, Persistent, Promise};
+
+use crate::cli::Options;
+use crate::event_loop::{Clock, immediates::Immediates, timers::Timers};
+
+/// State shared by the loop and the native functions. Borrows are always
+/// short: no borrow is held while JavaScript runs.
+pub struct Host {
+    pub options: Options,
+    pub clock: Clock,
+    pub timers: RefCell<Timers>,
+    pub immediates: RefCell<Immediates>,
+    /// Node's `hasTickScheduled`: the nextTick queue is not empty.
+    pub tick_scheduled: Cell<bool>,
+    /// Node's `hasRejectionToWarn`: the rejection tracker saw something.
+    pub rejection_to_warn: Cell<bool>,
+    pub hooks: OnceCell<Hooks>,
+    /// Sources of loaded files, to show the offending line in error reports.
+    pub sources: RefCell<HashMap<String, Rc<str>>>,
+    /// The entry module's evaluation, to detect an unsettled top-level await.
+    pub main_module: RefCell<Option<Persistent<Promise<'static>>>>,
+}
+
+/// JavaScript entry points the loop calls (registered by `bootstrap.js`).
+pub struct Hooks {
+    pub run_timer: Persistent<Function<'static>>,
+    pub run_immediate: Persistent<Function<'static>>,
+    pub run_ticks: Persistent<Function<'static>>,
+    pub process_rejections: Persistent<Function<'static>>,
+    pub reject_tracker: Persistent<Function<'static>>,
+    pub fatal_exception: Persistent<Function<'static>>,
+    pub before_exit: Persistent<Function<'static>>,
+    pub exit: Persistent<Function<'static>>,
+    pub run_main: Persistent<Function<'static>>,
+    pub eval_script: Persistent<Function<'static>>,
+    /// `builtin(name)`: the exports object of `node:name`, or undefined.
+    pub builtin: Persistent<Function<'static>>,
+    /// `loadCommonJS(path)`: `module.exports` of a CommonJS file.
+    pub load_commonjs: Persistent<Function<'static>>,
+}
+
+impl Host {
+    pub fn new(options: Options) -> Rc<Host> {
+        Rc::new(Host {
+            options,
+            clock: Clock::new(),
+            timers: RefCell::default(),
+            immediates: RefCell::default(),
+            tick_scheduled: Cell::new(false),
+            rejection_to_warn: Cell::new(false),
+            hooks: OnceCell::new(),
+            sources: RefCell::default(),
+            main_module: RefCell::default(),
+        })
+    }
+
+    pub fn hooks(&self) -> &Hooks {
+        self.hooks.get().expect("bootstrap registered the hooks")
+    }
+
+    pub fn remember_source(&self, name: &str, source: &str) {
+        self.sources
+            .borrow_mut()
+            .insert(name.to_owned(), Rc::from(source));
+    }
+}
+
+/// The embedded JavaScript layers, in load order. Each file is the body of a
+/// function receiving `native` (Rust functions) and `internals` (what earlier
+/// files exported).
+const LAYERS: &[(&str, &str)] = &[
+    ("path", include_str!("../js/path.js")),
+    ("events", include_str!("../js/events.js")),
+    ("inspect", include_str!("../js/inspect.js")),
+    ("errors", include_str!("../js/errors.js")),
+    ("console", include_str!("../js/console.js")),
+    ("process", include_str!("../js/process.js")),
+    ("timers", include_str!("../js/timers.js")),
+    ("modules", include_str!("../js/modules.js")),
+    ("bootstrap", include_str!("../js/bootstrap.js")),
+];
+
+/// Installs the globals (console, process, timers…) into a fresh context.
+pub fn install(ctx: &Ctx<'_>, host: &Rc<Host>) -> rquickjs::Result<()> {
+    let native = Object::new(ctx.clone())?;
+    process::register(ctx, &native, host)?;
+    timers::register(ctx, &native, host)?;
+    modules::register(ctx, &native, host)?;
+    let internals = Object::new(ctx.clone())?;
+    for (name, source) in LAYERS {
+        let wrapped = format!("(function (native, internals) {{'use strict';{source}\n}})");
+        let mut options = rquickjs::context::EvalOptions::default();
+        options.filename = Some(format!("tock:{name}"));
+        let layer: Function = ctx.eval_with_options(wrapped, options)?;
+        layer.call::<_, ()>((native.clone(), internals.clone()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,181 @@
+//! Natives behind `process.js` and `console.js`: output, clock, exit, the
+//! process's environment, and the hooks the loop calls back into.
+
+use std::rc::Rc;
+
+use rquickjs::{Array, Ctx, Function, Object, Persistent, Result, qjs};
+
+use super::{Hooks, Host, stdio};
+
+pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    native.set(
+        "write",
+        Function::new(
+            ctx.clone(),
+            |fd: i32, text: rquickjs::String<'_>| -> Result<()> {
+                let text = text.to_string()?;
+                match fd {
+                    2 => stdio::write_stderr(text.as_bytes()),
+                    _ => stdio::write_stdout(text.as_bytes()),
+                }
+                Ok(())
+            },
+        )?,
+    )?;
+    native.set(
+        "writeBytes",
+        Function::new(
+            ctx.clone(),
+            |fd: i32, bytes: rquickjs::TypedArray<'_, u8>| -> Result<()> {
+                // SAFETY: the buffer is not detached or resized while we copy it out.
+                let bytes: &[u8] = unsafe { bytes.as_bytes() }.unwrap_or_default();
+                match fd {
+                    2 => stdio::write_stderr(bytes),
+                    _ => stdio::write_stdout(bytes),
+                }
+                Ok(())
+            },
+        )?,
+    )?;
+    native.set("isatty", Function::new(ctx.clone(), stdio::is_terminal)?)?;
+    native.set(
+        "exit",
+        Function::new(ctx.clone(), |code: i32| -> () { stdio::exit(code) })?,
+    )?;
+
+    let h = host.clone();
+    native.set(
+        "hrtime",
+        Function::new(ctx.clone(), move || {
+            let t = h.clock.monotonic();
+            vec![t.as_secs() as f64, t.subsec_nanos() as f64]
+        })?,
+    )?;
+    let h = host.clone();
+    native.set(
+        "now",
+        Function::new(ctx.clone(), move || h.clock.elapsed_ms())?,
+    )?;
+    native.set("timeOrigin", host.clock.time_origin_ms())?;
+
+    native.set(
+        "cwd",
+        Function::new(ctx.clone(), || {
+            std::env::current_dir()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default()
+        })?,
+    )?;
+    native.set(
+        "chdir",
+        Function::new(ctx.clone(), |ctx: Ctx<'_>, dir: String| -> Result<()> {
+            std::env::set_current_dir(&dir).map_err(|e| {
+                rquickjs::Exception::throw_message(
+                    &ctx,
+                    &format!("{}, chdir '{dir}'", crate::host::errno::text(&e)),
+                )
+            })
+        })?,
+    )?;
+
+    let env = Object::new(ctx.clone())?;
+    for (key, value) in std::env::vars_os() {
+        env.set(
+            key.to_string_lossy().as_ref(),
+            value.to_string_lossy().as_ref(),
+        )?;
+    }
+    native.set("env", env)?;
+    let argv = Array::new(ctx.clone())?;
+    let exec_path = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "tock".into());
+    argv.set(0, exec_path.as_str())?;
+    for (i, arg) in host.options.argv.iter().enumerate() {
+        argv.set(i + 1, arg.as_str())?;
+    }
+    native.set("argv", argv)?;
+    native.set("execPath", exec_path)?;
+    native.set("pid", std::process::id())?;
+    native.set("ppid", std::os::unix::process::parent_id())?;
+    native.set("platform", std::env::consts::OS)?;
+    native.set("arch", node_arch())?;
+    native.set("version", env!("CARGO_PKG_VERSION"))?;
+    native.set("engineVersion", engine_version())?;
+    native.set(
+        "unhandledRejections",
+        host.options.unhandled_rejections.as_str(),
+    )?;
+    native.set("memoryUsage", Function::new(ctx.clone(), memory_usage)?)?;
+
+    let h = host.clone();
+    native.set(
+        "setHooks",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, hooks: Object<'js>| -> Result<()> {
+                let get = |name: &str| -> Result<Persistent<Function<'static>>> {
+                    Ok(Persistent::save(&ctx, hooks.get::<_, Function>(name)?))
+                };
+                let hooks = Hooks {
+                    run_timer: get("runTimer")?,
+                    run_immediate: get("runImmediate")?,
+                    run_ticks: get("runTicks")?,
+                    process_rejections: get("processRejections")?,
+                    reject_tracker: get("rejectTracker")?,
+                    fatal_exception: get("fatalException")?,
+                    before_exit: get("beforeExit")?,
+                    exit: get("exit")?,
+                    run_main: get("runMain")?,
+                    eval_script: get("evalScript")?,
+                    builtin: get("builtin")?,
+                    load_commonjs: get("loadCommonJS")?,
+                };
+                let _ = h.hooks.set(hooks);
+                Ok(())
+            },
+        )?,
+    )?;
+    Ok(())
+}
+
+fn node_arch() -> &'static str {
+    match std::env::consts::ARCH {
+        "x86_64" => "x64",
+        "aarch64" => "arm64",
+        "x86" => "ia32",
+        other => other,
+    }
+}
+
+fn engine_version() -> String {
+    // SAFETY: JS_GetVersion returns a static NUL-terminated string.
+    unsafe { std::ffi::CStr::from_ptr(qjs::JS_GetVersion()) }
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// `process.memoryUsage()`: rss from the kernel, heap figures from QuickJS.
+fn memory_usage<'js>(ctx: Ctx<'js>) -> Result<Object<'js>> {
+    let rss = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map(|pages| pages * 4096)
+        .unwrap_or(0);
+    let mut usage = std::mem::MaybeUninit::<qjs::JSMemoryUsage>::uninit();
+    // SAFETY: the runtime pointer is valid while `ctx` is; the struct is fully written.
+    let usage = unsafe {
+        qjs::JS_ComputeMemoryUsage(
+            qjs::JS_GetRuntime(ctx.as_raw().as_ptr()),
+            usage.as_mut_ptr(),
+        );
+        usage.assume_init()
+    };
+    let out = Object::new(ctx)?;
+    out.set("rss", rss as f64)?;
+    out.set("heapTotal", usage.malloc_size as f64)?;
+    out.set("heapUsed", usage.memory_used_size as f64)?;
+    out.set("external", 0)?;
+    out.set("arrayBuffers", 0)?;
+    Ok(out)
+}

@@ -1,0 +1,65 @@
+//! Natives behind `timers.js`: the timer heap, the immediate queue and the
+//! nextTick flag all live in Rust so the loop can see them without calling
+//! into JavaScript.
+
+use std::rc::Rc;
+
+use rquickjs::{Ctx, Function, Object, Result};
+
+use super::Host;
+
+pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let h = host.clone();
+    native.set(
+        "timerStart",
+        Function::new(ctx.clone(), move |msecs: f64, repeat: bool| {
+            let now = h.clock.now_ms();
+            h.timers.borrow_mut().start(msecs as u64, repeat, now)
+        })?,
+    )?;
+    let h = host.clone();
+    native.set(
+        "timerClear",
+        Function::new(ctx.clone(), move |id: u32| h.timers.borrow_mut().clear(id))?,
+    )?;
+    let h = host.clone();
+    native.set(
+        "timerRefresh",
+        Function::new(ctx.clone(), move |id: u32| {
+            let now = h.clock.now_ms();
+            h.timers.borrow_mut().refresh(id, now)
+        })?,
+    )?;
+    let h = host.clone();
+    native.set(
+        "timerRef",
+        Function::new(ctx.clone(), move |id: u32, refed: bool| {
+            h.timers.borrow_mut().set_ref(id, refed)
+        })?,
+    )?;
+    let h = host.clone();
+    native.set(
+        "immediateStart",
+        Function::new(ctx.clone(), move || h.immediates.borrow_mut().push())?,
+    )?;
+    let h = host.clone();
+    native.set(
+        "immediateClear",
+        Function::new(ctx.clone(), move |id: u32| {
+            h.immediates.borrow_mut().clear(id);
+        })?,
+    )?;
+    let h = host.clone();
+    native.set(
+        "immediateRef",
+        Function::new(ctx.clone(), move |id: u32, refed: bool| {
+            h.immediates.borrow_mut().set_ref(id, refed)
+        })?,
+    )?;
+    let h = host.clone();
+    native.set(
+        "scheduleTicks",
+        Function::new(ctx.clone(), move || h.tick_scheduled.set(true))?,
+    )?;
+    Ok(())
+}

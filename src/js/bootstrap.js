@@ -1,0 +1,50 @@
+// The globals a program sees, the built-in modules, and the hooks the
+// event loop calls.
+
+const { console, process, timers } = internals;
+
+const define = (name, value) =>
+  Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+
+define('global', globalThis);
+define('console', console);
+define('process', process);
+for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask']) {
+  define(name, timers[name]);
+}
+const performance = {
+  now: () => native.now(),
+  timeOrigin: native.timeOrigin,
+  toJSON() {
+    return { timeOrigin: this.timeOrigin };
+  },
+};
+define('performance', performance);
+
+const { builtins } = internals;
+builtins.set('process', process);
+builtins.set('timers', () => {
+  const { Timeout, Immediate, ...api } = timers;
+  return api;
+});
+builtins.set('console', console);
+builtins.set('util', () => ({
+  inspect: internals.inspect,
+  format: internals.format,
+  formatWithOptions: internals.formatWithOptions,
+}));
+
+native.setHooks({
+  runTimer: internals.runTimer,
+  runImmediate: internals.runImmediate,
+  runTicks: internals.runTicks,
+  processRejections: internals.processRejections,
+  rejectTracker: internals.rejectTracker,
+  fatalException: internals.fatalException,
+  beforeExit: () => process.emit('beforeExit', process.exitCode ?? 0),
+  exit: internals.onLoopEnd,
+  runMain: internals.runMain,
+  evalScript: internals.evalScript,
+  builtin: (name) => internals.builtin(name),
+  loadCommonJS: internals.loadCommonJS,
+});

@@ -1,0 +1,279 @@
+// process: the nextTick queue, Node's bookkeeping of unhandled rejections,
+// warnings, exit, and the facts about this process.
+
+const { EventEmitter, inspect, codedError, invalidArgType } = internals;
+
+class Process extends EventEmitter {}
+Object.defineProperty(Process, 'name', { value: 'process' });
+const process = new Process();
+
+// --- nextTick queue: drained FIFO before promise jobs (task_queues.js) ---
+const tickQueue = [];
+let tickHead = 0;
+let exiting = false;
+
+function nextTick(callback, ...args) {
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
+  if (exiting) return;
+  if (tickHead === tickQueue.length) native.scheduleTicks();
+  tickQueue.push({ callback, args });
+}
+
+function runTicks() {
+  while (tickHead < tickQueue.length) {
+    const { callback, args } = tickQueue[tickHead];
+    tickQueue[tickHead++] = undefined;
+    try {
+      if (args.length === 0) callback();
+      else Reflect.apply(callback, undefined, args);
+    } catch (err) {
+      internals.fatalException(err);
+    }
+  }
+  tickQueue.length = 0;
+  tickHead = 0;
+}
+
+// --- unhandled rejections (promises.js): a rejection is reported once the
+// microtask queue is empty and it still has no handler ---
+const mode = native.unhandledRejections;
+const maybeUnhandled = new WeakMap();
+let pendingUnhandled = [];
+const handledLate = [];
+let lastRejectionId = 0;
+
+function rejectTracker(promise, reason, handled) {
+  if (!handled) {
+    maybeUnhandled.set(promise, { reason, uid: ++lastRejectionId, warned: false });
+    pendingUnhandled.push(promise);
+    return;
+  }
+  const info = maybeUnhandled.get(promise);
+  if (info === undefined) return;
+  maybeUnhandled.delete(promise);
+  if (info.warned) handledLate.push({ promise, uid: info.uid });
+}
+
+const isErrorLike = (v) => v !== null && typeof v === 'object' && typeof v.stack === 'string';
+
+function unhandledRejectionError(reason) {
+  const err = codedError(
+    Error,
+    'ERR_UNHANDLED_REJECTION',
+    'This error originated either by throwing inside of an async function without a catch block, ' +
+      'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason ' +
+      `"${inspect(reason)}".`,
+  );
+  err.name = 'UnhandledPromiseRejection';
+  return err;
+}
+
+function warnUnhandled(uid, reason) {
+  process.emitWarning(isErrorLike(reason) ? reason.stack : inspect(reason), 'UnhandledPromiseRejectionWarning');
+  const warning = new Error(
+    'Unhandled promise rejection. This error originated either by throwing inside of an async function ' +
+      'without a catch block, or by rejecting a promise which was not handled with .catch(). To terminate the ' +
+      'process on unhandled promise rejection, use the CLI flag `--unhandled-rejections=strict`. ' +
+      `(rejection id: ${uid})`,
+  );
+  warning.name = 'UnhandledPromiseRejectionWarning';
+  process.emitWarning(warning);
+}
+
+function processRejections() {
+  while (handledLate.length > 0) {
+    const { promise, uid } = handledLate.shift();
+    if (!process.emit('rejectionHandled', promise)) {
+      const warning = new Error(`Promise rejection was handled asynchronously (rejection id: ${uid})`);
+      warning.name = 'PromiseRejectionHandledWarning';
+      process.emitWarning(warning);
+    }
+  }
+  const pending = pendingUnhandled;
+  pendingUnhandled = [];
+  for (const promise of pending) {
+    const info = maybeUnhandled.get(promise);
+    if (info === undefined || info.warned) continue;
+    info.warned = true;
+    const { reason, uid } = info;
+    const asError = () => (isErrorLike(reason) ? reason : unhandledRejectionError(reason));
+    switch (mode) {
+      case 'strict':
+        internals.fatalException(asError(), 'unhandledRejection');
+        if (!process.emit('unhandledRejection', reason, promise)) warnUnhandled(uid, reason);
+        break;
+      case 'warn':
+        process.emit('unhandledRejection', reason, promise);
+        warnUnhandled(uid, reason);
+        break;
+      case 'warn-with-error-code':
+        if (!process.emit('unhandledRejection', reason, promise)) {
+          warnUnhandled(uid, reason);
+          process.exitCode = 1;
+        }
+        break;
+      case 'none':
+        process.emit('unhandledRejection', reason, promise);
+        break;
+      default: // throw
+        if (!process.emit('unhandledRejection', reason, promise)) internals.fatalException(asError(), 'unhandledRejection');
+    }
+  }
+}
+
+// --- warnings ---
+let warnedOnce = false;
+function emitWarning(warning, type, code) {
+  if (type !== null && typeof type === 'object') ({ type, code } = type);
+  if (typeof warning === 'string') {
+    warning = new Error(warning);
+    warning.name = typeof type === 'string' ? type : 'Warning';
+    if (code !== undefined) warning.code = code;
+  } else if (!(warning instanceof Error)) {
+    throw invalidArgType('warning', 'of type string or an instance of Error', warning);
+  }
+  if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
+  nextTick(() => process.emit('warning', warning));
+}
+
+function printWarning(warning) {
+  const code = warning.code ? `[${warning.code}] ` : '';
+  let text = `(tock:${native.pid}) ${code}${warning.name}: ${warning.message}\n`;
+  if (!warnedOnce) {
+    warnedOnce = true;
+    text += '(Use `tock --trace-warnings ...` to show where the warning was created)\n';
+  }
+  native.write(2, text);
+}
+
+// --- exit ---
+let exitCode;
+function validExitCode(code) {
+  if (code === undefined || code === null) return undefined;
+  if (typeof code === 'string' && /^-?\d+$/.test(code)) return Number(code);
+  if (Number.isInteger(code)) return code;
+  throw invalidArgType('code', 'of type number', code);
+}
+
+// Emits 'exit' once, then ends the process with process.exitCode.
+function exitWith(code) {
+  if (!exiting) {
+    exiting = true;
+    process._exiting = true;
+    if (exitCode === undefined) exitCode = code;
+    try {
+      process.emit('exit', exitCode ?? 0);
+    } catch (err) {
+      native.write(2, internals.fatalReport(err));
+      native.exit(7);
+    }
+  }
+  native.exit(exitCode ?? code ?? 0);
+}
+
+// The loop is empty: 'exit', and the final code (13 for an unsettled top-level await).
+function onLoopEnd(mainPending) {
+  exiting = true;
+  process._exiting = true;
+  process.emit('exit', exitCode ?? 0);
+  if (mainPending && exitCode === undefined) {
+    native.write(2, `Warning: Detected unsettled top-level await at file://${process.argv[1]}\n\n\n`);
+    return 13;
+  }
+  return exitCode ?? 0;
+}
+
+function hrtime(previous) {
+  const [s, ns] = native.hrtime();
+  if (previous === undefined) return [s, ns];
+  let seconds = s - previous[0];
+  let nanos = ns - previous[1];
+  if (nanos < 0) {
+    seconds -= 1;
+    nanos += 1e9;
+  }
+  return [seconds, nanos];
+}
+hrtime.bigint = () => {
+  const [s, ns] = native.hrtime();
+  return BigInt(s) * 1000000000n + BigInt(ns);
+};
+
+function stream(fd) {
+  return {
+    fd,
+    isTTY: native.isatty(fd),
+    writable: true,
+    write(chunk, encoding, callback) {
+      if (typeof encoding === 'function') callback = encoding;
+      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+        throw invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
+      }
+      if (typeof chunk === 'string') native.write(fd, chunk);
+      else native.writeBytes(fd, chunk);
+      if (typeof callback === 'function') nextTick(callback, null);
+      return true;
+    },
+    end(chunk, encoding, callback) {
+      if (chunk !== undefined && typeof chunk !== 'function') this.write(chunk, encoding);
+    },
+    on() { return this; },
+    once() { return this; },
+    emit() { return false; },
+  };
+}
+
+const memoryUsage = () => native.memoryUsage();
+memoryUsage.rss = () => native.memoryUsage().rss;
+
+Object.assign(process, {
+  title: 'tock',
+  version: `v${native.version}`,
+  versions: { tock: native.version, quickjs: native.engineVersion },
+  release: { name: 'tock' },
+  argv: native.argv,
+  argv0: 'tock',
+  execArgv: [],
+  execPath: native.execPath,
+  env: native.env,
+  pid: native.pid,
+  ppid: native.ppid,
+  platform: native.platform,
+  arch: native.arch,
+  features: {},
+  config: { variables: {} },
+  stdout: stream(1),
+  stderr: stream(2),
+  nextTick,
+  emitWarning,
+  hrtime,
+  memoryUsage,
+  cwd: () => native.cwd(),
+  chdir: (dir) => native.chdir(`${dir}`),
+  uptime: () => native.now() / 1000,
+  exit(code) {
+    if (code !== undefined) process.exitCode = code;
+    exitWith(exitCode ?? 0);
+  },
+  reallyExit: (code) => native.exit(code ?? 0),
+  abort: () => native.exit(134),
+  umask: () => 0o22,
+  _exiting: false,
+});
+Object.defineProperty(process, 'exitCode', {
+  get: () => exitCode,
+  set: (code) => {
+    exitCode = validExitCode(code);
+  },
+  enumerable: true,
+  configurable: false,
+});
+Object.defineProperty(process, Symbol.toStringTag, { value: 'process', enumerable: false });
+process.on('warning', printWarning);
+
+internals.process = process;
+internals.runTicks = runTicks;
+internals.rejectTracker = rejectTracker;
+internals.processRejections = processRejections;
+internals.exitWith = exitWith;
+internals.onLoopEnd = onLoopEnd;

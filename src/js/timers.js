@@ -1,0 +1,184 @@
+// Timers: Timeout and Immediate objects over the Rust timer heap and
+// immediate queue (the loop calls back `runTimer` / `runImmediate`), and
+// queueMicrotask.
+
+const { invalidArgType } = internals;
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const kId = Symbol('timerId');
+const kRefed = Symbol('refed');
+const activeTimers = new Map(); // heap id → Timeout
+const activeImmediates = new Map(); // queue id → Immediate
+
+function validateCallback(callback) {
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
+}
+
+class Timeout {
+  constructor(callback, after, args, isRepeat) {
+    after *= 1;
+    if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+      if (after > TIMEOUT_MAX) {
+        process.emitWarning(
+          `${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`,
+          'TimeoutOverflowWarning',
+        );
+      }
+      after = 1;
+    }
+    this._idleTimeout = after;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    this._destroyed = false;
+    this[kRefed] = true;
+    this[kId] = 0;
+    start(this);
+  }
+
+  refresh() {
+    if (this._idleTimeout === -1) return this; // cleared
+    if (activeTimers.has(this[kId])) native.timerRefresh(this[kId]);
+    else start(this); // a fired timer is re-armed, as in Node
+    return this;
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      native.timerRef(this[kId], true);
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      native.timerRef(this[kId], false);
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+
+  close() {
+    clearTimeout(this);
+    return this;
+  }
+
+  [Symbol.toPrimitive]() {
+    return this[kId];
+  }
+}
+
+function start(timer) {
+  timer._destroyed = false;
+  timer[kId] = native.timerStart(timer._idleTimeout, timer._repeat !== null);
+  if (!timer[kRefed]) native.timerRef(timer[kId], false);
+  activeTimers.set(timer[kId], timer);
+}
+
+function setTimeout(callback, after, ...args) {
+  validateCallback(callback);
+  return new Timeout(callback, after, args.length ? args : undefined, false);
+}
+
+function setInterval(callback, repeat, ...args) {
+  validateCallback(callback);
+  return new Timeout(callback, repeat, args.length ? args : undefined, true);
+}
+
+function clearTimeout(timer) {
+  if (timer == null) return;
+  if (typeof timer === 'number' || typeof timer === 'string') timer = activeTimers.get(Number(timer));
+  if (!(timer instanceof Timeout)) return;
+  native.timerClear(timer[kId]);
+  activeTimers.delete(timer[kId]);
+  timer._idleTimeout = -1;
+  timer._destroyed = true;
+}
+
+// Called by the loop for each due timer, in Node's order.
+function runTimer(id) {
+  const timer = activeTimers.get(id);
+  if (timer === undefined) return;
+  if (timer._repeat === null) {
+    activeTimers.delete(id);
+    timer._destroyed = true;
+  }
+  const args = timer._timerArgs;
+  if (args === undefined) timer._onTimeout();
+  else Reflect.apply(timer._onTimeout, timer, args);
+}
+
+class Immediate {
+  constructor(callback, args) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = true;
+    this[kId] = native.immediateStart();
+    activeImmediates.set(this[kId], this);
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      native.immediateRef(this[kId], true);
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      native.immediateRef(this[kId], false);
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+}
+
+function setImmediate(callback, ...args) {
+  validateCallback(callback);
+  return new Immediate(callback, args.length ? args : undefined);
+}
+
+function clearImmediate(immediate) {
+  if (!(immediate instanceof Immediate) || immediate._destroyed) return;
+  native.immediateClear(immediate[kId]);
+  activeImmediates.delete(immediate[kId]);
+  immediate._destroyed = true;
+}
+
+// Called by the loop in the check phase.
+function runImmediate(id) {
+  const immediate = activeImmediates.get(id);
+  if (immediate === undefined) return;
+  activeImmediates.delete(id);
+  immediate._destroyed = true;
+  const args = immediate._argv;
+  if (args === undefined) immediate._onImmediate();
+  else Reflect.apply(immediate._onImmediate, immediate, args);
+}
+
+// A microtask of its own; an exception in it is an uncaught exception.
+const resolved = Promise.resolve();
+function queueMicrotask(callback) {
+  validateCallback(callback);
+  resolved.then(() => {
+    try {
+      callback();
+    } catch (err) {
+      internals.fatalException(err);
+    }
+  });
+}
+
+internals.timers = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate, queueMicrotask, Timeout, Immediate };
+internals.runTimer = runTimer;
+internals.runImmediate = runImmediate;

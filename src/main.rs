@@ -1,0 +1,36 @@
+//! tock: a JavaScript runtime whose event loop you can read.
+//!
+//! - `cli`: the command line.
+//! - `engine`: QuickJS-ng glue and the module loader.
+//! - `event_loop`: the turn of the loop, the timer heap, the immediate queue.
+//! - `host`: the APIs a program sees (console, process, timers…), Rust natives
+//!   beside their embedded JavaScript in `src/js/`.
+
+mod cli;
+mod engine;
+mod event_loop;
+mod host;
+
+use host::stdio;
+
+fn main() {
+    // A bug in tock must never reach the user as a panic dump.
+    std::panic::set_hook(Box::new(|info| {
+        stdio::flush();
+        eprintln!("tock: internal error: {info}\nPlease report this as a bug.");
+        std::process::exit(70);
+    }));
+    let options = cli::parse();
+    let host = host::Host::new(options);
+    let engine = match engine::Engine::new(host.clone()) {
+        Ok(engine) => engine,
+        Err(e) => {
+            eprintln!("tock: cannot start the JavaScript engine: {e}");
+            std::process::exit(70);
+        }
+    };
+    let event_loop = event_loop::EventLoop::new(engine.context.clone(), host);
+    event_loop.run_entry();
+    let code = event_loop.run();
+    stdio::exit(code);
+}
