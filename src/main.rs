@@ -22,7 +22,7 @@ fn main() {
     }));
     let options = cli::parse();
     let host = host::Host::new(options);
-    let engine = match engine::Engine::new(host.clone()) {
+    let engine = match engine::Engine::new(&host) {
         Ok(engine) => engine,
         Err(e) => {
             eprintln!("tock: cannot start the JavaScript engine: {e}");

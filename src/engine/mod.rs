@@ -15,11 +15,10 @@ pub struct Engine {
     // process exits straight from the loop, as Node does).
     _runtime: Runtime,
     pub context: Context,
-    pub host: Rc<Host>,
 }
 
 impl Engine {
-    pub fn new(host: Rc<Host>) -> Result<Engine> {
+    pub fn new(host: &Rc<Host>) -> Result<Engine> {
         let runtime = Runtime::new()?;
         // Node allows ~11k frames of a simple recursive function; QuickJS
         // frames are larger, so give it room on the 8 MiB main stack.
@@ -36,11 +35,10 @@ impl Engine {
             },
         )));
         let context = Context::full(&runtime)?;
-        context.with(|ctx| host::install(&ctx, &host))?;
+        context.with(|ctx| host::install(&ctx, host))?;
         Ok(Engine {
             _runtime: runtime,
             context,
-            host,
         })
     }
 }
@@ -55,13 +53,12 @@ fn track_rejection<'js>(
     handled: bool,
 ) {
     host.rejection_to_warn.set(true);
-    if let Some(hooks) = host.hooks.get() {
-        if hook(ctx, &hooks.reject_tracker)
+    if let Some(hooks) = host.hooks.get()
+        && hook(ctx, &hooks.reject_tracker)
             .and_then(|f| f.call::<_, ()>((promise, reason, handled)))
             .is_err()
-        {
-            ctx.catch();
-        }
+    {
+        ctx.catch();
     }
 }
 

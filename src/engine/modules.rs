@@ -296,21 +296,19 @@ impl Loader for EsmLoader {
         }
         let dir = path.parent().unwrap_or(Path::new("/"));
         let esm = name.ends_with(".mjs") || (name.ends_with(".js") && package_is_module(dir));
-        if !esm {
-            if let Some(function) = compile_commonjs(ctx, &self.host, &source, name)? {
-                drop(function);
-                let load = crate::engine::hook(ctx, &self.host.hooks().load_commonjs)?;
-                let name_owned = name.to_owned();
-                let require = Function::new(ctx.clone(), move || -> Result<Value<'js>> {
-                    load.call((name_owned.as_str(),))
-                })?;
-                return reexport(
-                    ctx,
-                    name,
-                    require.into_value(),
-                    Some(commonjs_export_names(&source)),
-                );
-            }
+        if !esm && let Some(function) = compile_commonjs(ctx, &self.host, &source, name)? {
+            drop(function);
+            let load = crate::engine::hook(ctx, &self.host.hooks().load_commonjs)?;
+            let name_owned = name.to_owned();
+            let require = Function::new(ctx.clone(), move || -> Result<Value<'js>> {
+                load.call((name_owned.as_str(),))
+            })?;
+            return reexport(
+                ctx,
+                name,
+                require.into_value(),
+                Some(commonjs_export_names(&source)),
+            );
         }
         self.host.remember_source(name, &source);
         let module = Module::declare(ctx.clone(), name, source)?;

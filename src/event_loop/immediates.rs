@@ -38,14 +38,14 @@ impl Immediates {
     }
 
     pub fn set_ref(&mut self, id: ImmediateId, refed: bool) {
-        if let Some(was) = self.live.get_mut(&id) {
-            if *was != refed {
-                *was = refed;
-                if refed {
-                    self.refed += 1;
-                } else {
-                    self.refed -= 1;
-                }
+        if let Some(was) = self.live.get_mut(&id)
+            && *was != refed
+        {
+            *was = refed;
+            if refed {
+                self.refed += 1;
+            } else {
+                self.refed -= 1;
             }
         }
     }

@@ -93,20 +93,16 @@ impl Timers {
 
     /// `ref()` / `unref()`: only referenced timers keep the loop alive.
     pub fn set_ref(&mut self, id: TimerId, refed: bool) {
-        if let Some(timer) = self.timers.get_mut(&id) {
-            if timer.refed != refed {
-                timer.refed = refed;
-                if refed {
-                    self.refed += 1;
-                } else {
-                    self.refed -= 1;
-                }
+        if let Some(timer) = self.timers.get_mut(&id)
+            && timer.refed != refed
+        {
+            timer.refed = refed;
+            if refed {
+                self.refed += 1;
+            } else {
+                self.refed -= 1;
             }
         }
-    }
-
-    pub fn is_live(&self, id: TimerId) -> bool {
-        self.timers.contains_key(&id)
     }
 
     /// Re-inserts a repeating timer after its callback ran (Node measures the
@@ -119,6 +115,7 @@ impl Timers {
         self.refed > 0
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.timers.len()
     }

@@ -28,6 +28,7 @@ builtins.set('timers', () => {
   return api;
 });
 builtins.set('console', console);
+builtins.set('path', () => ({ ...internals.path, posix: internals.path }));
 builtins.set('util', () => ({
   inspect: internals.inspect,
   format: internals.format,

@@ -47,7 +47,7 @@ function elapsed(label, name) {
   return formatTime(native.now() - start);
 }
 
-// console.table's box drawing: cells centred, as Node 20 draws them.
+// console.table's box drawing, cells left-aligned as Node 20 draws them.
 function renderTable(head, columns) {
   const widths = head.map((h) => h.length);
   const longest = Math.max(...columns.map((c) => c.length));
@@ -60,10 +60,7 @@ function renderTable(head, columns) {
     }
   }
   const row = (cells) =>
-    '│ ' + cells.map((cell, i) => {
-      const needed = (widths[i] - cell.length) / 2;
-      return ' '.repeat(needed) + cell + ' '.repeat(Math.ceil(needed));
-    }).join(' │ ') + ' │';
+    '│ ' + cells.map((cell, i) => cell + ' '.repeat(widths[i] - cell.length)).join(' │ ') + ' │';
   const divider = widths.map((w) => '─'.repeat(w + 2));
   return [
     `┌${divider.join('┬')}┐`,

@@ -1,0 +1,88 @@
+//! Ordering programs (tests/order/*.cjs, *.mjs): tock must print exactly the
+//! stdout Node.js printed when the expectation was recorded, and exit with the
+//! same code. When `node` is on PATH each program is also run through it and
+//! compared live, so a stale recording cannot hide a difference.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+fn main() {
+    let args = Arguments::from_args();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/order");
+    let mut programs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/order exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("cjs" | "mjs")))
+        .collect();
+    programs.sort();
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let trials = programs
+        .into_iter()
+        .map(|program| {
+            let name = program.file_name().unwrap().to_string_lossy().into_owned();
+            Trial::test(name, move || check(&program, node))
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit();
+}
+
+/// `// flags: --x --y` on one of the first lines.
+fn flags(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .take(3)
+        .find_map(|l| l.strip_prefix("// flags: "))
+        .map(|f| f.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+fn run(runtime: &str, flags: &[String], program: &Path) -> (String, i32) {
+    let output = Command::new(runtime)
+        .args(flags)
+        .arg(program)
+        .current_dir(program.parent().unwrap())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {runtime}: {e}"));
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        output.status.code().unwrap_or(-1),
+    )
+}
+
+fn check(program: &Path, node: bool) -> Result<(), Failed> {
+    let source = std::fs::read_to_string(program).map_err(|e| e.to_string())?;
+    let flags = flags(&source);
+    let expected_out = std::fs::read_to_string(program.with_extension("out"))
+        .map_err(|e| format!("no recorded .out: {e}"))?;
+    let expected_code: i32 = std::fs::read_to_string(program.with_extension("code"))
+        .map_err(|e| format!("no recorded .code: {e}"))?
+        .trim()
+        .parse()
+        .map_err(|e| format!("bad .code: {e}"))?;
+    let (out, code) = run(env!("CARGO_BIN_EXE_tock"), &flags, program);
+    let mut problems = Vec::new();
+    if out != expected_out {
+        problems.push(format!("stdout differs from the recording\n--- expected (node)\n{expected_out}--- actual (tock)\n{out}"));
+    }
+    if code != expected_code {
+        problems.push(format!("exit code {code}, recorded {expected_code}"));
+    }
+    if node {
+        let (node_out, node_code) = run("node", &flags, program);
+        if node_out != out || node_code != code {
+            problems.push(format!(
+                "live node run differs: exit {node_code}\n--- node\n{node_out}--- tock\n{out}"
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n").into())
+    }
+}

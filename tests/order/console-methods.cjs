@@ -1,0 +1,15 @@
+console.group('group');
+console.log('indented');
+console.group();
+console.info('more');
+console.groupEnd();
+console.groupEnd();
+console.count();
+console.count('x');
+console.count();
+console.countReset();
+console.count();
+console.table([{ a: 1, b: 'y' }, { a: 'z', c: 2 }]);
+console.table(['p', 'q']);
+console.dir({ deep: { deeper: { deepest: { gone: 1 } } } }, { depth: 0 });
+console.assert(true, 'not shown');

@@ -1,0 +1,5 @@
+process.on('exit', (code) => {
+  console.log('exit with', code);
+  process.exitCode = 9;
+});
+console.log('main');

@@ -1,0 +1,3 @@
+setImmediate(() => console.log('unref immediate does not run')).unref();
+console.log('main');
+process.on('exit', () => console.log('exit'));

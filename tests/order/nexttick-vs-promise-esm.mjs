@@ -1,0 +1,6 @@
+// In an ES module the body runs inside a promise job: promises first.
+Promise.resolve().then(() => console.log('promise 1'));
+process.nextTick(() => console.log('tick 1'));
+Promise.resolve().then(() => console.log('promise 2'));
+process.nextTick(() => console.log('tick 2'));
+console.log('sync');

@@ -1,0 +1,2 @@
+setTimeout(() => console.log('huge delay becomes 1ms'), 2 ** 31);
+setTimeout(() => console.log('after 10ms'), 10);
