@@ -14,7 +14,7 @@ use std::rc::Rc;
 use rquickjs::context::EvalOptions;
 use rquickjs::loader::{ImportAttributes, Loader, Resolver};
 use rquickjs::module::Declared;
-use rquickjs::{Ctx, Error, Exception, Function, Module, Result, Value};
+use rquickjs::{Ctx, Error, Function, Module, Result, Value};
 
 use crate::host::Host;
 
@@ -69,6 +69,7 @@ pub fn compile_commonjs<'js>(
     filename: &str,
 ) -> Result<Option<Function<'js>>> {
     host.remember_source(filename, source);
+    reject_nul(ctx, source)?;
     let body = hide_shebang(source);
     let mut options = EvalOptions::default();
     options.strict = false;
@@ -77,7 +78,9 @@ pub fn compile_commonjs<'js>(
         Ok(function) => Ok(Some(function)),
         Err(Error::Exception) => {
             let commonjs_error = ctx.catch();
-            if Module::declare(ctx.clone(), filename, source).is_ok() {
+            // Parsed under another name: the real module is declared by the
+            // loader when it is imported.
+            if Module::declare(ctx.clone(), format!("{filename}#syntax-check"), source).is_ok() {
                 return Ok(None);
             }
             let module_error = ctx.catch();
@@ -95,6 +98,21 @@ pub fn compile_commonjs<'js>(
     }
 }
 
+/// A NUL byte cannot reach QuickJS (it takes C strings); Node reports such
+/// files (binaries, mostly) as a syntax error too.
+fn reject_nul(ctx: &Ctx<'_>, source: &str) -> Result<()> {
+    match source.find('\0') {
+        Some(at) => {
+            let line = source[..at].matches('\n').count() + 1;
+            Err(rquickjs::Exception::throw_syntax(
+                ctx,
+                &format!("Invalid or unexpected token (NUL byte on line {line})"),
+            ))
+        }
+        None => Ok(()),
+    }
+}
+
 fn hide_shebang(source: &str) -> std::borrow::Cow<'_, str> {
     match source.strip_prefix("#!") {
         Some(rest) => format!("//{rest}").into(),
@@ -102,11 +120,16 @@ fn hide_shebang(source: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Throws `new Error(message)` with a Node error `code`.
+/// Throws `new Error(message)` with a Node error `code`. Built through the
+/// global constructor so that the stack header includes the message.
 pub fn throw_coded(ctx: &Ctx<'_>, message: &str, code: &str) -> Error {
-    match Exception::from_message(ctx.clone(), message) {
+    let error = ctx
+        .globals()
+        .get::<_, rquickjs::Constructor>("Error")
+        .and_then(|error| error.construct::<_, rquickjs::Object>((message,)));
+    match error {
         Ok(error) => {
-            let _ = error.as_object().set("code", code);
+            let _ = error.set("code", code);
             ctx.throw(error.into_value())
         }
         Err(e) => e,
@@ -311,6 +334,7 @@ impl Loader for EsmLoader {
             );
         }
         self.host.remember_source(name, &source);
+        reject_nul(ctx, &source)?;
         let module = Module::declare(ctx.clone(), name, source)?;
         let meta = module.meta()?;
         meta.set("url", format!("file://{name}"))?;

@@ -162,7 +162,7 @@ function compileAndRun(module, filename, parent, isMain) {
   }
   internals.commonjsFiles.add(filename);
   const compiled = native.compileCommonJS(native.readSource(filename), filename);
-  if (compiled === null) {
+  if (compiled == null) {
     // Only parses as an ES module (import/export or top-level await).
     if (isMain) return runMainModule(filename);
     throw requireEsmError(filename, parent);

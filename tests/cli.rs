@@ -1,0 +1,325 @@
+//! The command line and bad input: every failure is a clear message on
+//! stderr and a non-zero exit — never a panic, a hang or lost output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tock-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn tock(args: &[&str], cwd: &Path) -> Run {
+    let start = Instant::now();
+    let Output {
+        stdout,
+        stderr,
+        status,
+    } = Command::new(env!("CARGO_BIN_EXE_tock"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("tock runs");
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "tock took too long"
+    );
+    let run = Run {
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        code: status.code().unwrap_or(-1),
+    };
+    assert!(
+        !run.stderr.contains("panicked"),
+        "panic reached the user:\n{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("internal error"),
+        "internal error:\n{}",
+        run.stderr
+    );
+    run
+}
+
+fn run_file(name: &str, files: &[(&str, &[u8])]) -> Run {
+    let dir = scratch(name);
+    for (file, content) in files {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+    tock(&[files[0].0], &dir)
+}
+
+#[test]
+fn missing_file() {
+    let dir = scratch("missing");
+    let run = tock(&["nope.js"], &dir);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("Cannot find module") && run.stderr.contains("nope.js"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn directory_without_index() {
+    let dir = scratch("dir");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let run = tock(&["sub"], &dir);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("Cannot find module"), "{}", run.stderr);
+}
+
+#[test]
+fn directory_with_index_runs_it() {
+    let run = run_file("dirindex", &[("app/index.js", b"console.log('index ran')")]);
+    let dir = scratch("dirindex2");
+    std::fs::create_dir_all(dir.join("app")).unwrap();
+    std::fs::write(dir.join("app/index.js"), "console.log('index ran')").unwrap();
+    let run2 = tock(&["app"], &dir);
+    assert_eq!((run.code, run2.stdout.as_str()), (0, "index ran\n"));
+}
+
+#[test]
+fn binary_file_is_a_syntax_error() {
+    let run = run_file(
+        "binary",
+        &[("bin.js", b"\x7fELF\x02\x01\x01\x00\x00\x00garbage")],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("SyntaxError"), "{}", run.stderr);
+}
+
+#[test]
+fn invalid_utf8_is_replaced_as_node_does() {
+    let run = run_file("utf8", &[("bad.js", b"console.log('a\xff\xfeb')")]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "a\u{fffd}\u{fffd}b\n");
+}
+
+#[test]
+fn syntax_error_shows_line_and_caret() {
+    let run = run_file("syntax", &[("bad.js", b"const ok = 1;\nlet x = = 1;\n")]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("bad.js:2\nlet x = = 1;\n        ^"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("SyntaxError"), "{}", run.stderr);
+}
+
+#[test]
+fn import_of_missing_module() {
+    let run = run_file(
+        "missingimport",
+        &[("main.mjs", b"import './gone.mjs';\nconsole.log('never');")],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("Cannot find module") && run.stderr.contains("gone.mjs"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("ERR_MODULE_NOT_FOUND"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn require_of_missing_module_names_the_require_stack() {
+    let run = run_file("missingrequire", &[("main.cjs", b"require('./gone');")]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("Cannot find module './gone'") && run.stderr.contains("Require stack:"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn syntax_error_in_imported_module() {
+    let run = run_file(
+        "importsyntax",
+        &[
+            (
+                "main.mjs",
+                b"console.log('not reached');\nimport './lib/bad.mjs';",
+            ),
+            ("lib/bad.mjs", b"export const x = ;\n"),
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("bad.mjs:1") && run.stderr.contains("SyntaxError"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn stack_overflow_is_a_range_error() {
+    let run = run_file(
+        "overflow",
+        &[("deep.js", b"function f(n) { return f(n + 1) + 1; }\nf(0);")],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("RangeError: Maximum call stack size exceeded"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn stack_overflow_can_be_caught() {
+    let run = run_file(
+        "overflowcaught",
+        &[("deep.js", b"function f() { return f() + 1; }\ntry { f(); } catch (e) { console.log(e instanceof RangeError); }")],
+    );
+    assert_eq!((run.code, run.stdout.as_str()), (0, "true\n"));
+}
+
+#[test]
+fn throwing_non_errors() {
+    for (value, shown) in [
+        ("'a string'", "a string"),
+        ("42", "42"),
+        ("null", "null"),
+        ("{ code: 7 }", "code: 7"),
+        ("undefined", "undefined"),
+    ] {
+        let source = format!("console.log('before');\nthrow {value};");
+        let run = run_file("nonerror", &[("throw.js", source.as_bytes())]);
+        assert_eq!(run.code, 1, "throw {value}");
+        assert_eq!(run.stdout, "before\n", "output before the throw is kept");
+        assert!(run.stderr.contains(shown), "throw {value}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn output_is_flushed_on_process_exit() {
+    let run = run_file(
+        "flush",
+        &[("big.js", b"for (let i = 0; i < 20000; i++) console.log('line', i);\nprocess.exit(5);\nconsole.log('never');")],
+    );
+    assert_eq!(run.code, 5);
+    assert_eq!(run.stdout.lines().count(), 20000);
+    assert!(run.stdout.ends_with("line 19999\n"));
+}
+
+#[test]
+fn eval_and_print() {
+    let dir = scratch("eval");
+    let run = tock(
+        &["-e", "console.log(1 + 1, typeof require, __filename)"],
+        &dir,
+    );
+    assert_eq!(run.stdout, "2 function [eval]\n");
+    let run = tock(&["-p", "({ a: [1, 2], s: 'x' })"], &dir);
+    assert_eq!(run.stdout, "{ a: [ 1, 2 ], s: 'x' }\n");
+    let run = tock(&["--print", "'plain string'"], &dir);
+    assert_eq!(run.stdout, "plain string\n");
+}
+
+#[test]
+fn run_subcommand_and_arguments() {
+    let dir = scratch("argv");
+    std::fs::write(
+        dir.join("args.js"),
+        "console.log(JSON.stringify(process.argv.slice(2)), process.argv[1])",
+    )
+    .unwrap();
+    let run = tock(&["run", "args.js", "one", "--two"], &dir);
+    let expected_path = dir.join("args.js").canonicalize().unwrap();
+    assert_eq!(
+        run.stdout,
+        format!("[\"one\",\"--two\"] {}\n", expected_path.display())
+    );
+    let run = tock(&["args.js", "x"], &dir);
+    assert!(run.stdout.starts_with("[\"x\"]"), "{}", run.stdout);
+}
+
+#[test]
+fn version_and_help() {
+    let dir = scratch("version");
+    let run = tock(&["--version"], &dir);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains(env!("CARGO_PKG_VERSION")));
+    let run = tock(&["--help"], &dir);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains("--unhandled-rejections"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn bad_flags_are_rejected() {
+    let dir = scratch("badflag");
+    let run = tock(&["--unhandled-rejections=sometimes", "x.js"], &dir);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("sometimes"), "{}", run.stderr);
+}
+
+#[test]
+fn sloppy_scripts_and_strict_modules() {
+    let run = run_file("sloppy", &[("sloppy.cjs", b"undeclared = 5; console.log(undeclared, (function () { return this === globalThis; })());")]);
+    assert_eq!(run.stdout, "5 true\n");
+    let run = run_file(
+        "strict",
+        &[(
+            "strict.mjs",
+            b"console.log((function () { return this; })());",
+        )],
+    );
+    assert_eq!(run.stdout, "undefined\n");
+}
+
+#[test]
+fn esm_syntax_in_plain_js_is_detected() {
+    let run = run_file(
+        "detect",
+        &[
+            (
+                "main.js",
+                b"import { x } from './x.mjs';\nconsole.log(x, await Promise.resolve('tla'));",
+            ),
+            ("x.mjs", b"export const x = 'esm';"),
+        ],
+    );
+    assert_eq!((run.code, run.stdout.as_str()), (0, "esm tla\n"));
+}
+
+#[test]
+fn package_type_module() {
+    let run = run_file(
+        "pkgtype",
+        &[
+            (
+                "main.js",
+                b"console.log(typeof require, import.meta.filename.endsWith('main.js'));",
+            ),
+            ("package.json", b"{ \"type\": \"module\" }"),
+        ],
+    );
+    assert_eq!((run.code, run.stdout.as_str()), (0, "undefined true\n"));
+}
