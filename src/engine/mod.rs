@@ -23,7 +23,7 @@ impl Engine {
         // Node allows ~11k frames of a simple recursive function; QuickJS
         // frames are larger, so give it room on the 8 MiB main stack.
         runtime.set_max_stack_size(4 * 1024 * 1024);
-        runtime.set_gc_threshold(16 * 1024 * 1024);
+        runtime.set_gc_threshold(64 * 1024 * 1024);
         runtime.set_loader(
             modules::EsmResolver { host: host.clone() },
             modules::EsmLoader { host: host.clone() },

@@ -7,38 +7,44 @@ use std::collections::{HashMap, VecDeque};
 
 pub type ImmediateId = u32;
 
-#[derive(Default)]
-pub struct Immediates {
+pub struct Immediates<T> {
     queue: VecDeque<ImmediateId>,
-    /// Live (not yet run, not cleared) immediates and whether they are referenced.
-    live: HashMap<ImmediateId, bool>,
+    /// Live (not yet run, not cleared) immediates: payload and whether referenced.
+    live: HashMap<ImmediateId, (T, bool)>,
     next_id: ImmediateId,
     refed: usize,
 }
 
-impl Immediates {
-    pub fn push(&mut self) -> ImmediateId {
+impl<T> Default for Immediates<T> {
+    fn default() -> Self {
+        Immediates {
+            queue: VecDeque::new(),
+            live: HashMap::new(),
+            next_id: 0,
+            refed: 0,
+        }
+    }
+}
+
+impl<T> Immediates<T> {
+    pub fn push(&mut self, payload: T) -> ImmediateId {
         self.next_id = self.next_id.wrapping_add(1).max(1);
         let id = self.next_id;
         self.queue.push_back(id);
-        self.live.insert(id, true);
+        self.live.insert(id, (payload, true));
         self.refed += 1;
         id
     }
 
-    /// Forgets `id`; returns whether it was still live.
-    pub fn clear(&mut self, id: ImmediateId) -> bool {
-        match self.live.remove(&id) {
-            Some(refed) => {
-                self.refed -= usize::from(refed);
-                true
-            }
-            None => false,
-        }
+    /// Forgets `id`; returns its payload if it was still live.
+    pub fn clear(&mut self, id: ImmediateId) -> Option<T> {
+        let (payload, refed) = self.live.remove(&id)?;
+        self.refed -= usize::from(refed);
+        Some(payload)
     }
 
     pub fn set_ref(&mut self, id: ImmediateId, refed: bool) {
-        if let Some(was) = self.live.get_mut(&id)
+        if let Some((_, was)) = self.live.get_mut(&id)
             && *was != refed
         {
             *was = refed;

@@ -14,11 +14,10 @@ pub mod timers;
 use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use rquickjs::function::IntoArgs;
 use rquickjs::{Context, Ctx, Function, Persistent, Value};
 
 use crate::cli::Entry;
-use crate::host::{Host, stdio};
+use crate::host::{Hooks, Host, JsObject, stdio};
 
 pub struct EventLoop {
     context: Context,
@@ -63,7 +62,7 @@ impl EventLoop {
                 // close callbacks: 'close' events of handles (none yet)
             }
             // `beforeExit` may schedule more work, which revives the loop.
-            self.call_host(|h| &h.before_exit, ());
+            self.call_host(|h| &h.before_exit, None);
             if !self.is_alive() {
                 break;
             }
@@ -82,7 +81,7 @@ impl EventLoop {
             let due = self.host.timers.borrow_mut().next_due(now);
             let Some(due) = due else { break };
             let started = self.host.clock.now_ms();
-            self.call_host(|h| &h.run_timer, (due.id,));
+            self.call_host(|h| &h.run_timer, Some(due.payload));
             if due.repeat {
                 self.host.timers.borrow_mut().rearm(due.id, started);
             }
@@ -109,23 +108,26 @@ impl EventLoop {
         let batch = self.host.immediates.borrow_mut().take_batch();
         for id in batch {
             // Skip those cleared by an earlier immediate of this batch.
-            if self.host.immediates.borrow_mut().clear(id) {
-                self.call_host(|h| &h.run_immediate, (id,));
+            let immediate = self.host.immediates.borrow_mut().clear(id);
+            if let Some(immediate) = immediate {
+                self.call_host(|h| &h.run_immediate, Some(immediate));
             }
         }
     }
 
-    /// Runs one macrotask: a JavaScript hook, then the microtask checkpoint.
-    fn call_host<A>(
+    /// Runs one macrotask: a JavaScript hook (given the Timeout or Immediate
+    /// it is about), then the microtask checkpoint.
+    fn call_host(
         &self,
-        hook: impl Fn(&crate::host::Hooks) -> &Persistent<Function<'static>>,
-        args: A,
-    ) where
-        A: for<'js> IntoArgs<'js>,
-    {
+        hook: impl Fn(&Hooks) -> &Persistent<Function<'static>>,
+        subject: Option<JsObject>,
+    ) {
         self.context.with(|ctx| {
-            let result = crate::engine::hook(&ctx, hook(self.host.hooks()))
-                .and_then(|f| f.call::<_, ()>(args));
+            let result =
+                crate::engine::hook(&ctx, hook(self.host.hooks())).and_then(|f| match subject {
+                    Some(subject) => f.call::<_, ()>((subject.restore(&ctx)?,)),
+                    None => f.call::<_, ()>(()),
+                });
             if result.is_err() {
                 report_exception(&ctx, &self.host);
             }

@@ -12,7 +12,9 @@ use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 pub type TimerId = u32;
 
-struct Timer {
+struct Timer<T> {
+    /// What the host keeps with the timer (its JavaScript Timeout object).
+    payload: T,
     msecs: u64,
     start: u64,
     repeat: bool,
@@ -32,14 +34,14 @@ struct List {
 
 /// A timer that is due: the loop calls its callback, then `rearm`s it when
 /// it repeats.
-pub struct Due {
+pub struct Due<T> {
     pub id: TimerId,
     pub repeat: bool,
+    pub payload: T,
 }
 
-#[derive(Default)]
-pub struct Timers {
-    timers: HashMap<TimerId, Timer>,
+pub struct Timers<T> {
+    timers: HashMap<TimerId, Timer<T>>,
     lists: HashMap<u64, List>,
     queue: BinaryHeap<Reverse<(u64, u64, u64)>>, // (expiry, list id, msecs)
     next_list_id: u64,
@@ -47,14 +49,28 @@ pub struct Timers {
     refed: usize,
 }
 
-impl Timers {
+impl<T> Default for Timers<T> {
+    fn default() -> Self {
+        Timers {
+            timers: HashMap::new(),
+            lists: HashMap::new(),
+            queue: BinaryHeap::new(),
+            next_list_id: 0,
+            next_timer_id: 0,
+            refed: 0,
+        }
+    }
+}
+
+impl<T: Clone> Timers<T> {
     /// Schedules a new timer of `msecs` (already clamped to 1..2^31-1) at `now`.
-    pub fn start(&mut self, msecs: u64, repeat: bool, now: u64) -> TimerId {
+    pub fn start(&mut self, payload: T, msecs: u64, repeat: bool, now: u64) -> TimerId {
         self.next_timer_id = self.next_timer_id.wrapping_add(1).max(1);
         let id = self.next_timer_id;
         self.timers.insert(
             id,
             Timer {
+                payload,
                 msecs,
                 start: now,
                 repeat,
@@ -80,15 +96,17 @@ impl Timers {
         }
     }
 
-    /// `timeout.refresh()`: restart the countdown from `now`, keeping the duration.
-    pub fn refresh(&mut self, id: TimerId, now: u64) {
+    /// `timeout.refresh()`: restart the countdown from `now`, keeping the
+    /// duration. False when the timer already fired or was cleared.
+    pub fn refresh(&mut self, id: TimerId, now: u64) -> bool {
         let Some(&Timer { msecs, queued, .. }) = self.timers.get(&id) else {
-            return;
+            return false;
         };
         if queued {
             self.detach(msecs);
         }
         self.append(id, now);
+        true
     }
 
     /// `ref()` / `unref()`: only referenced timers keep the loop alive.
@@ -111,6 +129,11 @@ impl Timers {
         self.refresh(id, start);
     }
 
+    /// The payload of a live timer (`clearTimeout(id)` with a number).
+    pub fn payload(&self, id: TimerId) -> Option<&T> {
+        self.timers.get(&id).map(|t| &t.payload)
+    }
+
     pub fn has_refed(&self) -> bool {
         self.refed > 0
     }
@@ -128,7 +151,7 @@ impl Timers {
 
     /// Node's `processTimers` step: the next timer due at `now`, if any.
     /// A fired one-shot timer is forgotten; a repeating one waits for `rearm`.
-    pub fn next_due(&mut self, now: u64) -> Option<Due> {
+    pub fn next_due(&mut self, now: u64) -> Option<Due<T>> {
         loop {
             self.drop_stale_heads();
             let &Reverse((expiry, _, msecs)) = self.queue.peek()?;
@@ -164,15 +187,20 @@ impl Timers {
             list.entries.pop_front();
             list.live -= 1;
             let repeat = timer.repeat;
-            if repeat {
-                self.timers.get_mut(&id).expect("head timer exists").queued = false;
+            let payload = if repeat {
+                let timer = self.timers.get_mut(&id).expect("head timer exists");
+                timer.queued = false;
+                timer.payload.clone()
             } else {
                 let timer = self.timers.remove(&id).expect("head timer exists");
-                if timer.refed {
-                    self.refed -= 1;
-                }
-            }
-            return Some(Due { id, repeat });
+                self.refed -= usize::from(timer.refed);
+                timer.payload
+            };
+            return Some(Due {
+                id,
+                repeat,
+                payload,
+            });
         }
     }
 
@@ -224,14 +252,14 @@ impl Timers {
 mod tests {
     use super::*;
 
-    fn fire_all(timers: &mut Timers, now: u64) -> Vec<TimerId> {
+    fn fire_all(timers: &mut Timers<()>, now: u64) -> Vec<TimerId> {
         std::iter::from_fn(|| timers.next_due(now).map(|d| d.id)).collect()
     }
 
     #[test]
     fn equal_durations_fire_in_insertion_order() {
-        let mut t = Timers::default();
-        let ids: Vec<_> = (0..5).map(|_| t.start(10, false, 0)).collect();
+        let mut t = Timers::<()>::default();
+        let ids: Vec<_> = (0..5).map(|_| t.start((), 10, false, 0)).collect();
         assert_eq!(fire_all(&mut t, 9), vec![]);
         assert_eq!(fire_all(&mut t, 10), ids);
         assert!(!t.has_refed());
@@ -239,9 +267,9 @@ mod tests {
 
     #[test]
     fn cleared_timer_never_fires() {
-        let mut t = Timers::default();
-        let a = t.start(5, false, 0);
-        let b = t.start(5, false, 0);
+        let mut t = Timers::<()>::default();
+        let a = t.start((), 5, false, 0);
+        let b = t.start((), 5, false, 0);
         t.clear(a);
         assert_eq!(fire_all(&mut t, 5), vec![b]);
     }
@@ -250,19 +278,19 @@ mod tests {
     fn requeued_list_loses_ties_to_older_lists() {
         // X(50)@0, Y(50)@10, Z(40)@20: at t=60 Node fires Z before Y,
         // because list 50 got a fresh id when it was re-queued at t=50.
-        let mut t = Timers::default();
-        let x = t.start(50, false, 0);
-        let y = t.start(50, false, 10);
-        let z = t.start(40, false, 20);
+        let mut t = Timers::<()>::default();
+        let x = t.start((), 50, false, 0);
+        let y = t.start((), 50, false, 10);
+        let z = t.start((), 40, false, 20);
         assert_eq!(fire_all(&mut t, 50), vec![x]);
         assert_eq!(fire_all(&mut t, 60), vec![z, y]);
     }
 
     #[test]
     fn refresh_moves_timer_to_the_back() {
-        let mut t = Timers::default();
-        let a = t.start(10, false, 0);
-        let b = t.start(10, false, 0);
+        let mut t = Timers::<()>::default();
+        let a = t.start((), 10, false, 0);
+        let b = t.start((), 10, false, 0);
         t.refresh(a, 5);
         assert_eq!(fire_all(&mut t, 10), vec![b]);
         assert_eq!(t.next_expiry(), Some(15));
@@ -271,8 +299,8 @@ mod tests {
 
     #[test]
     fn unref_does_not_count() {
-        let mut t = Timers::default();
-        let a = t.start(10, false, 0);
+        let mut t = Timers::<()>::default();
+        let a = t.start((), 10, false, 0);
         t.set_ref(a, false);
         assert!(!t.has_refed());
         assert_eq!(t.len(), 1);
@@ -280,9 +308,9 @@ mod tests {
 
     #[test]
     fn million_timers() {
-        let mut t = Timers::default();
+        let mut t = Timers::<()>::default();
         for i in 0..1_000_000u64 {
-            t.start(1 + i % 1000, false, 0);
+            t.start((), 1 + i % 1000, false, 0);
         }
         assert_eq!(fire_all(&mut t, 1000).len(), 1_000_000);
     }

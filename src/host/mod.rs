@@ -20,13 +20,16 @@ use rquickjs::{Ctx, Function, Object, Persistent, Promise};
 use crate::cli::Options;
 use crate::event_loop::{Clock, immediates::Immediates, timers::Timers};
 
+/// A JavaScript object kept by Rust (a Timeout or Immediate).
+pub type JsObject = Persistent<Object<'static>>;
+
 /// State shared by the loop and the native functions. Borrows are always
 /// short: no borrow is held while JavaScript runs.
 pub struct Host {
     pub options: Options,
     pub clock: Clock,
-    pub timers: RefCell<Timers>,
-    pub immediates: RefCell<Immediates>,
+    pub timers: RefCell<Timers<JsObject>>,
+    pub immediates: RefCell<Immediates<JsObject>>,
     /// Node's `hasTickScheduled`: the nextTick queue is not empty.
     pub tick_scheduled: Cell<bool>,
     /// Node's `hasRejectionToWarn`: the rejection tracker saw something.

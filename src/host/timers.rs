@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use rquickjs::{Ctx, Function, Object, Result};
+use rquickjs::{Ctx, Function, Object, Persistent, Result};
 
 use super::Host;
 
@@ -12,10 +12,18 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     let h = host.clone();
     native.set(
         "timerStart",
-        Function::new(ctx.clone(), move |msecs: f64, repeat: bool| {
-            let now = h.clock.now_ms();
-            h.timers.borrow_mut().start(msecs as u64, repeat, now)
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, timer: Object<'js>, msecs: f64, repeat: bool| {
+                let now = h.clock.now_ms();
+                h.timers.borrow_mut().start(
+                    Persistent::save(&ctx, timer),
+                    msecs as u64,
+                    repeat,
+                    now,
+                )
+            },
+        )?,
     )?;
     let h = host.clone();
     native.set(
@@ -32,6 +40,17 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     let h = host.clone();
     native.set(
+        "timerObject",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, id: u32| -> Result<Option<Object<'js>>> {
+                let timer = h.timers.borrow().payload(id).cloned();
+                timer.map(|t| t.restore(&ctx)).transpose()
+            },
+        )?,
+    )?;
+    let h = host.clone();
+    native.set(
         "timerRef",
         Function::new(ctx.clone(), move |id: u32, refed: bool| {
             h.timers.borrow_mut().set_ref(id, refed)
@@ -40,7 +59,11 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     let h = host.clone();
     native.set(
         "immediateStart",
-        Function::new(ctx.clone(), move || h.immediates.borrow_mut().push())?,
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, immediate: Object<'js>| {
+            h.immediates
+                .borrow_mut()
+                .push(Persistent::save(&ctx, immediate))
+        })?,
     )?;
     let h = host.clone();
     native.set(

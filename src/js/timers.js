@@ -6,8 +6,6 @@ const { invalidArgType } = internals;
 const TIMEOUT_MAX = 2 ** 31 - 1;
 const kId = Symbol('timerId');
 const kRefed = Symbol('refed');
-const activeTimers = new Map(); // heap id → Timeout
-const activeImmediates = new Map(); // queue id → Immediate
 
 function validateCallback(callback) {
   if (typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
@@ -37,8 +35,7 @@ class Timeout {
 
   refresh() {
     if (this._idleTimeout === -1) return this; // cleared
-    if (activeTimers.has(this[kId])) native.timerRefresh(this[kId]);
-    else start(this); // a fired timer is re-armed, as in Node
+    if (!native.timerRefresh(this[kId])) start(this); // a fired timer is re-armed, as in Node
     return this;
   }
 
@@ -74,9 +71,8 @@ class Timeout {
 
 function start(timer) {
   timer._destroyed = false;
-  timer[kId] = native.timerStart(timer._idleTimeout, timer._repeat !== null);
+  timer[kId] = native.timerStart(timer, timer._idleTimeout, timer._repeat !== null);
   if (!timer[kRefed]) native.timerRef(timer[kId], false);
-  activeTimers.set(timer[kId], timer);
 }
 
 function setTimeout(callback, after, ...args) {
@@ -91,22 +87,16 @@ function setInterval(callback, repeat, ...args) {
 
 function clearTimeout(timer) {
   if (timer == null) return;
-  if (typeof timer === 'number' || typeof timer === 'string') timer = activeTimers.get(Number(timer));
+  if (typeof timer === 'number' || typeof timer === 'string') timer = native.timerObject(Number(timer));
   if (!(timer instanceof Timeout)) return;
   native.timerClear(timer[kId]);
-  activeTimers.delete(timer[kId]);
   timer._idleTimeout = -1;
   timer._destroyed = true;
 }
 
 // Called by the loop for each due timer, in Node's order.
-function runTimer(id) {
-  const timer = activeTimers.get(id);
-  if (timer === undefined) return;
-  if (timer._repeat === null) {
-    activeTimers.delete(id);
-    timer._destroyed = true;
-  }
+function runTimer(timer) {
+  if (timer._repeat === null) timer._destroyed = true;
   const args = timer._timerArgs;
   if (args === undefined) timer._onTimeout();
   else Reflect.apply(timer._onTimeout, timer, args);
@@ -118,8 +108,7 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = true;
-    this[kId] = native.immediateStart();
-    activeImmediates.set(this[kId], this);
+    this[kId] = native.immediateStart(this);
   }
 
   ref() {
@@ -151,15 +140,11 @@ function setImmediate(callback, ...args) {
 function clearImmediate(immediate) {
   if (!(immediate instanceof Immediate) || immediate._destroyed) return;
   native.immediateClear(immediate[kId]);
-  activeImmediates.delete(immediate[kId]);
   immediate._destroyed = true;
 }
 
 // Called by the loop in the check phase.
-function runImmediate(id) {
-  const immediate = activeImmediates.get(id);
-  if (immediate === undefined) return;
-  activeImmediates.delete(id);
+function runImmediate(immediate) {
   immediate._destroyed = true;
   const args = immediate._argv;
   if (args === undefined) immediate._onImmediate();

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""tock's benchmarks, printed beside node's, measured in the same run.
+
+Usage: python3 bench/run.py [--runs N]
+Figures are medians of N runs (the machine is noisy); ratios are tock/node.
+"""
+import argparse, os, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROGRAMS = os.path.join(ROOT, "bench", "programs")
+TOCK = os.path.join(ROOT, "target", "release", "tock")
+BARE = os.path.join(ROOT, "target", "release", "examples", "bare-engine")
+
+
+GNU_TIME = shutil.which("time", path="/usr/bin")
+
+
+def measure(cmd):
+    """Wall seconds, CPU seconds (user+sys) and peak RSS (MiB) of one run.
+
+    A child forked from Python inherits Python's peak RSS, so the peak comes
+    from GNU time (`apt-get install time`) when it is there.
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"{' '.join(cmd)} failed with status {status}")
+    rss = float("nan")
+    if GNU_TIME:
+        out = subprocess.run([GNU_TIME, "-f", "%M", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        rss = int(out.stderr.strip().splitlines()[-1]) / 1024
+    return wall, usage.ru_utime + usage.ru_stime, rss
+
+
+def medians(cmd, runs):
+    samples = [measure(cmd) for _ in range(runs)]
+    return tuple(statistics.median(s[i] for s in samples) for i in range(3))
+
+
+def row(name, tock, other, other_name, unit="ms", index=0, scale=1000):
+    t, o = tock[index] * scale, other[index] * scale if other else None
+    ratio = f"{t / o:6.2f}x" if o else "   n/a"
+    other_text = f"{o:10.1f}" if o is not None else "         -"
+    print(f"{name:<34} {t:10.1f} {other_text}   {ratio}  ({unit}; vs {other_name})")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "tock", "--example", "bare-engine"], cwd=ROOT, check=True)
+    node = shutil.which("node")
+    prog = lambda name: os.path.join(PROGRAMS, name)
+    run = lambda exe, name, runs=args.runs: medians([exe, prog(name)], runs)
+    maybe_node = lambda name, runs=args.runs: run(node, name, runs) if node else None
+
+    print(f"{'benchmark':<34} {'tock':>10} {'other':>10}   ratio   (medians of {args.runs} runs)")
+    hello_t, hello_n = run(TOCK, "hello.js"), maybe_node("hello.js")
+    row("hello world: wall time", hello_t, hello_n, "node")
+    row("hello world: peak RSS", hello_t, hello_n, "node", unit="MiB", index=2, scale=1)
+    awaits_t, awaits_bare = run(TOCK, "awaits.js"), run(BARE, "awaits.js")
+    row("1e6 awaits: wall time", awaits_t, awaits_bare, "bare rquickjs job loop")
+    row("1e6 awaits: wall time", awaits_t, maybe_node("awaits.js"), "node")
+    row("1e5 timers: wall time", run(TOCK, "timers.js"), maybe_node("timers.js"), "node")
+    idle_runs = 3
+    idle_t, idle_n = run(TOCK, "idle.js", idle_runs), maybe_node("idle.js", idle_runs)
+    row("1.5 s idle timer: CPU time", idle_t, idle_n, "node", index=1)
+    row("1.5 s idle timer: wall time", idle_t, idle_n, "node")
+
+
+if __name__ == "__main__":
+    main()
