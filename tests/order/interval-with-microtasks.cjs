@@ -4,5 +4,5 @@ const iv = setInterval(() => {
   console.log('interval', n);
   Promise.resolve().then(() => console.log('microtask', n));
   if (n === 2) clearInterval(iv);
-}, 2);
-setTimeout(() => console.log('timeout 3'), 3);
+}, 10);
+setTimeout(() => console.log('timeout 25'), 25);
