@@ -51,14 +51,20 @@ fn tock(args: &[&str], cwd: &Path) -> Run {
     run
 }
 
-fn run_file(name: &str, files: &[(&str, &[u8])]) -> Run {
+/// A scratch directory holding `files`.
+fn write_files(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     let dir = scratch(name);
     for (file, content) in files {
         let path = dir.join(file);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, content).unwrap();
     }
-    tock(&[files[0].0], &dir)
+    dir
+}
+
+/// Writes `files` and runs the first one.
+fn run_file(name: &str, files: &[(&str, &[u8])]) -> Run {
+    tock(&[files[0].0], &write_files(name, files))
 }
 
 #[test]
@@ -84,12 +90,9 @@ fn directory_without_index() {
 
 #[test]
 fn directory_with_index_runs_it() {
-    let run = run_file("dirindex", &[("app/index.js", b"console.log('index ran')")]);
-    let dir = scratch("dirindex2");
-    std::fs::create_dir_all(dir.join("app")).unwrap();
-    std::fs::write(dir.join("app/index.js"), "console.log('index ran')").unwrap();
-    let run2 = tock(&["app"], &dir);
-    assert_eq!((run.code, run2.stdout.as_str()), (0, "index ran\n"));
+    let dir = write_files("dirindex", &[("app/index.js", b"console.log('index ran')")]);
+    let run = tock(&["app"], &dir);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "index ran\n"));
 }
 
 #[test]

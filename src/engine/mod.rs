@@ -6,7 +6,8 @@ pub mod modules;
 
 use std::rc::Rc;
 
-use rquickjs::{Context, Ctx, Function, Object, Persistent, Result, Runtime, Value};
+use rquickjs::function::IntoArgs;
+use rquickjs::{Context, Ctx, FromJs, Function, Object, Persistent, Result, Runtime, Value};
 
 use crate::host::{self, Host};
 
@@ -54,9 +55,7 @@ fn track_rejection<'js>(
 ) {
     host.rejection_to_warn.set(true);
     if let Some(hooks) = host.hooks.get()
-        && hook(ctx, &hooks.reject_tracker)
-            .and_then(|f| f.call::<_, ()>((promise, reason, handled)))
-            .is_err()
+        && call::<_, ()>(ctx, &hooks.reject_tracker, (promise, reason, handled)).is_err()
     {
         ctx.catch();
     }
@@ -67,12 +66,21 @@ pub fn hook<'js>(ctx: &Ctx<'js>, hook: &Persistent<Function<'static>>) -> Result
     hook.clone().restore(ctx)
 }
 
+/// Calls a registered JavaScript hook.
+pub fn call<'js, A, R>(ctx: &Ctx<'js>, hook: &Persistent<Function<'static>>, args: A) -> Result<R>
+where
+    A: IntoArgs<'js>,
+    R: FromJs<'js>,
+{
+    self::hook(ctx, hook)?.call(args)
+}
+
 /// The exports object of the built-in `node:name`, if there is one.
 pub fn builtin_exports<'js>(
     ctx: &Ctx<'js>,
     host: &Host,
     name: &str,
 ) -> Result<Option<Object<'js>>> {
-    let exports: Value = hook(ctx, &host.hooks().builtin)?.call((name,))?;
+    let exports: Value = call(ctx, &host.hooks().builtin, (name,))?;
     Ok(exports.into_object())
 }

@@ -319,8 +319,11 @@ impl Loader for EsmLoader {
         }
         let dir = path.parent().unwrap_or(Path::new("/"));
         let esm = name.ends_with(".mjs") || (name.ends_with(".js") && package_is_module(dir));
-        if !esm && let Some(function) = compile_commonjs(ctx, &self.host, &source, name)? {
-            drop(function);
+        // `.cjs` is CommonJS by name; a plain `.js` is unless it only parses as a module.
+        let commonjs = !esm
+            && (name.ends_with(".cjs")
+                || compile_commonjs(ctx, &self.host, &source, name)?.is_some());
+        if commonjs {
             let load = crate::engine::hook(ctx, &self.host.hooks().load_commonjs)?;
             let name_owned = name.to_owned();
             let require = Function::new(ctx.clone(), move || -> Result<Value<'js>> {

@@ -17,6 +17,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use rquickjs::{Context, Ctx, Function, Persistent, Value};
 
 use crate::cli::Entry;
+use crate::engine;
 use crate::host::{Hooks, Host, JsObject, stdio};
 
 pub struct EventLoop {
@@ -31,23 +32,20 @@ impl EventLoop {
 
     /// The first macrotask: the main program (a file, or `-e` / `-p` code).
     pub fn run_entry(&self) {
-        self.context.with(|ctx| {
+        self.run_macrotask(|ctx| {
             let hooks = self.host.hooks();
-            let result = match &self.host.options.entry {
-                Entry::File(path) => crate::engine::hook(&ctx, &hooks.run_main)
-                    .and_then(|f| f.call::<_, ()>((path.as_str(),))),
-                Entry::Eval { code, print } => crate::engine::hook(&ctx, &hooks.eval_script)
-                    .and_then(|f| f.call::<_, ()>((code.as_str(), *print))),
-            };
-            if result.is_err() {
-                report_exception(&ctx, &self.host);
+            match &self.host.options.entry {
+                Entry::File(path) => engine::call(ctx, &hooks.run_main, (path.as_str(),))?,
+                Entry::Eval { code, print } => {
+                    engine::call(ctx, &hooks.eval_script, (code.as_str(), *print))?
+                }
             }
             if self.host.main_module.borrow().is_some() {
                 // Node evaluates an ES module inside a promise job, so its
                 // microtasks run before any nextTick it queued.
                 while ctx.execute_pending_job() {}
             }
-            microtask_checkpoint(&ctx, &self.host);
+            Ok(())
         })
     }
 
@@ -115,20 +113,27 @@ impl EventLoop {
         }
     }
 
-    /// Runs one macrotask: a JavaScript hook (given the Timeout or Immediate
-    /// it is about), then the microtask checkpoint.
+    /// Runs one macrotask: a JavaScript hook given the Timeout or Immediate
+    /// it is about (if any).
     fn call_host(
         &self,
         hook: impl Fn(&Hooks) -> &Persistent<Function<'static>>,
         subject: Option<JsObject>,
     ) {
+        self.run_macrotask(|ctx| {
+            let hook = hook(self.host.hooks());
+            match subject {
+                Some(subject) => engine::call(ctx, hook, (subject.restore(ctx)?,)),
+                None => engine::call(ctx, hook, ()),
+            }
+        })
+    }
+
+    /// A macrotask, then the microtask checkpoint; an exception escaping it
+    /// is an uncaught exception.
+    fn run_macrotask(&self, task: impl for<'js> FnOnce(&Ctx<'js>) -> rquickjs::Result<()>) {
         self.context.with(|ctx| {
-            let result =
-                crate::engine::hook(&ctx, hook(self.host.hooks())).and_then(|f| match subject {
-                    Some(subject) => f.call::<_, ()>((subject.restore(&ctx)?,)),
-                    None => f.call::<_, ()>(()),
-                });
-            if result.is_err() {
+            if task(&ctx).is_err() {
                 report_exception(&ctx, &self.host);
             }
             microtask_checkpoint(&ctx, &self.host);
@@ -137,12 +142,12 @@ impl EventLoop {
 
     fn exit_code(&self) -> i32 {
         self.context.with(|ctx| {
-            let code: Option<i32> = crate::engine::hook(&ctx, &self.host.hooks().exit)
-                .and_then(|f| f.call((self.main_is_pending(&ctx),)))
-                .unwrap_or_else(|_| {
-                    report_exception(&ctx, &self.host);
-                    Some(1)
-                });
+            let code: Option<i32> =
+                engine::call(&ctx, &self.host.hooks().exit, (self.main_is_pending(&ctx),))
+                    .unwrap_or_else(|_| {
+                        report_exception(&ctx, &self.host);
+                        Some(1)
+                    });
             code.unwrap_or(0)
         })
     }
@@ -173,10 +178,7 @@ pub fn microtask_checkpoint(ctx: &Ctx<'_>, host: &Host) {
 }
 
 fn call_hook(ctx: &Ctx<'_>, host: &Host, hook: &Persistent<Function<'static>>) {
-    if crate::engine::hook(ctx, hook)
-        .and_then(|f| f.call::<_, ()>(()))
-        .is_err()
-    {
+    if engine::call::<_, ()>(ctx, hook, ()).is_err() {
         report_exception(ctx, host);
     }
 }
@@ -186,8 +188,11 @@ fn call_hook(ctx: &Ctx<'_>, host: &Host, hook: &Persistent<Function<'static>>) {
 /// reporter prints it and exits with code 1.
 pub fn report_exception(ctx: &Ctx<'_>, host: &Host) {
     let error = ctx.catch();
-    let handled = crate::engine::hook(ctx, &host.hooks().fatal_exception)
-        .and_then(|f| f.call::<_, ()>((error.clone(), "uncaughtException")));
+    let handled = engine::call::<_, ()>(
+        ctx,
+        &host.hooks().fatal_exception,
+        (error.clone(), "uncaughtException"),
+    );
     if handled.is_err() {
         // The reporter itself failed: say what we can and stop.
         let inner = ctx.catch();

@@ -36,7 +36,7 @@ class Module {
   }
 }
 Module._cache = Object.create(null);
-Module.builtinModules = () => [...builtins.keys()];
+Object.defineProperty(Module, 'builtinModules', { get: () => [...builtins.keys()], enumerable: true });
 
 let mainModule;
 const isFile = (p) => native.statKind(p) === 1;
