@@ -61,6 +61,27 @@ struct Flags {
     /// What an unhandled promise rejection does (as Node's flag)
     #[arg(long, value_enum, value_name = "MODE", global = true)]
     unhandled_rejections: Option<UnhandledRejections>,
+
+    /// Run FILE as a test262 test, with `print` and `$262` (conformance runs only)
+    #[arg(long, global = true, hide = true)]
+    test262_host: bool,
+
+    /// test262: a harness file to evaluate first, as a global script
+    #[arg(
+        long = "test262-prelude",
+        value_name = "FILE",
+        global = true,
+        hide = true
+    )]
+    test262_preludes: Vec<String>,
+
+    /// test262: run the preludes and FILE in strict mode
+    #[arg(long, global = true, hide = true)]
+    test262_strict: bool,
+
+    /// test262: run FILE as a module (and every imported .js file)
+    #[arg(long, global = true, hide = true)]
+    test262_module: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -91,8 +112,16 @@ pub enum Entry {
     Eval { code: String, print: bool },
 }
 
+/// How a test262 test is run (`--test262-host`).
+pub struct Test262 {
+    pub preludes: Vec<String>,
+    pub strict: bool,
+    pub module: bool,
+}
+
 pub struct Options {
     pub entry: Entry,
+    pub test262: Option<Test262>,
     /// `process.argv` after the executable: the script path (absolute) and its arguments.
     pub argv: Vec<String>,
     pub unhandled_rejections: UnhandledRejections,
@@ -105,7 +134,18 @@ pub fn parse() -> Options {
         Some(Command::Run { flags, program }) => (flags, program),
         None => (cli.flags, cli.program),
     };
-    let unhandled_rejections = flags.unhandled_rejections.unwrap_or_default();
+    let test262 = flags.test262_host.then(|| Test262 {
+        preludes: flags.test262_preludes.clone(),
+        strict: flags.test262_strict,
+        module: flags.test262_module,
+    });
+    // A conformance test may leave rejections unhandled on purpose.
+    let default_mode = if test262.is_some() {
+        UnhandledRejections::None
+    } else {
+        UnhandledRejections::Throw
+    };
+    let unhandled_rejections = flags.unhandled_rejections.unwrap_or(default_mode);
     let (entry, argv) = match (cli.eval, cli.print) {
         (Some(code), _) => (Entry::Eval { code, print: false }, program),
         (_, Some(code)) => (Entry::Eval { code, print: true }, program),
@@ -126,6 +166,7 @@ pub fn parse() -> Options {
     };
     Options {
         entry,
+        test262,
         argv,
         unhandled_rejections,
     }

@@ -318,7 +318,9 @@ impl Loader for EsmLoader {
             return Ok(module);
         }
         let dir = path.parent().unwrap_or(Path::new("/"));
-        let esm = name.ends_with(".mjs") || (name.ends_with(".js") && package_is_module(dir));
+        let test262_module = self.host.options.test262.as_ref().is_some_and(|t| t.module);
+        let esm = name.ends_with(".mjs")
+            || (name.ends_with(".js") && (test262_module || package_is_module(dir)));
         // `.cjs` is CommonJS by name; a plain `.js` is unless it only parses as a module.
         let commonjs = !esm
             && (name.ends_with(".cjs")

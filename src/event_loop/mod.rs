@@ -34,9 +34,19 @@ impl EventLoop {
     pub fn run_entry(&self) {
         self.run_macrotask(|ctx| {
             let hooks = self.host.hooks();
-            match &self.host.options.entry {
-                Entry::File(path) => engine::call(ctx, &hooks.run_main, (path.as_str(),))?,
-                Entry::Eval { code, print } => {
+            match (&self.host.options.entry, &self.host.options.test262) {
+                (Entry::File(path), Some(test)) => engine::call(
+                    ctx,
+                    &hooks.run_test262,
+                    (
+                        path.as_str(),
+                        test.preludes.clone(),
+                        test.strict,
+                        test.module,
+                    ),
+                )?,
+                (Entry::File(path), None) => engine::call(ctx, &hooks.run_main, (path.as_str(),))?,
+                (Entry::Eval { code, print }, _) => {
                     engine::call(ctx, &hooks.eval_script, (code.as_str(), *print))?
                 }
             }

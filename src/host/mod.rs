@@ -9,6 +9,7 @@ pub mod errno;
 pub mod modules;
 pub mod process;
 pub mod stdio;
+pub mod test262;
 pub mod timers;
 
 use std::cell::{Cell, OnceCell, RefCell};
@@ -53,6 +54,8 @@ pub struct Hooks {
     pub exit: Persistent<Function<'static>>,
     pub run_main: Persistent<Function<'static>>,
     pub eval_script: Persistent<Function<'static>>,
+    /// `runTest262(file, preludes, strict, module)`: `--test262-host` mode.
+    pub run_test262: Persistent<Function<'static>>,
     /// `builtin(name)`: the exports object of `node:name`, or undefined.
     pub builtin: Persistent<Function<'static>>,
     /// `loadCommonJS(path)`: `module.exports` of a CommonJS file.
@@ -89,6 +92,7 @@ impl Host {
 /// function receiving `native` (Rust functions) and `internals` (what earlier
 /// files exported).
 const LAYERS: &[(&str, &str)] = &[
+    ("promise-keyed", include_str!("../js/promise-keyed.js")),
     ("path", include_str!("../js/path.js")),
     ("events", include_str!("../js/events.js")),
     ("inspect", include_str!("../js/inspect.js")),
@@ -113,6 +117,9 @@ pub fn install(ctx: &Ctx<'_>, host: &Rc<Host>) -> rquickjs::Result<()> {
         options.filename = Some(format!("tock:{name}"));
         let layer: Function = ctx.eval_with_options(wrapped, options)?;
         layer.call::<_, ()>((native.clone(), internals.clone()))?;
+    }
+    if host.options.test262.is_some() {
+        test262::install(ctx)?;
     }
     Ok(())
 }

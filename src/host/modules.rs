@@ -78,11 +78,21 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "evalScript",
         Function::new(
             ctx.clone(),
-            move |ctx: Ctx<'js>, code: String| -> Result<Value<'js>> {
-                h.remember_source("[eval]", &code);
+            move |ctx: Ctx<'js>,
+                  code: String,
+                  filename: String,
+                  strict: bool|
+                  -> Result<Value<'js>> {
+                h.remember_source(&filename, &code);
+                // A directive on the same line keeps line numbers.
+                let code = if strict {
+                    format!("'use strict';{code}")
+                } else {
+                    code
+                };
                 let mut options = rquickjs::context::EvalOptions::default();
                 options.strict = false;
-                options.filename = Some("[eval]".into());
+                options.filename = Some(filename);
                 ctx.eval_with_options(code, options)
             },
         )?,

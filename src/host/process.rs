@@ -106,6 +106,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "unhandledRejections",
         host.options.unhandled_rejections.as_str(),
     )?;
+    native.set("test262", host.options.test262.is_some())?;
     native.set("memoryUsage", Function::new(ctx.clone(), memory_usage)?)?;
 
     let h = host.clone();
@@ -128,6 +129,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                     exit: get("exit")?,
                     run_main: get("runMain")?,
                     eval_script: get("evalScript")?,
+                    run_test262: get("runTest262")?,
                     builtin: get("builtin")?,
                     load_commonjs: get("loadCommonJS")?,
                 };

@@ -46,6 +46,7 @@ native.setHooks({
   exit: internals.onLoopEnd,
   runMain: internals.runMain,
   evalScript: internals.evalScript,
+  runTest262: internals.runTest262,
   builtin: (name) => internals.builtin(name),
   loadCommonJS: internals.loadCommonJS,
 });

@@ -92,7 +92,17 @@ function describeError(err) {
 
 // The full report of an error that ends the process.
 function fatalReport(err) {
-  return `${sourceContext(err)}${describeError(err)}\n\ntock ${native.version}\n`;
+  // test262 runs judge negative tests by the error's constructor.
+  const marker = native.test262 ? `Test262:UncaughtError:${errorName(err)}\n` : '';
+  return `${marker}${sourceContext(err)}${describeError(err)}\n\ntock ${native.version}\n`;
+}
+
+function errorName(err) {
+  try {
+    return (err !== null && typeof err === 'object' && err.constructor && err.constructor.name) || typeof err;
+  } catch {
+    return typeof err;
+  }
 }
 
 let handlingFatal = false;

@@ -205,8 +205,15 @@ function evalScript(code, print) {
     __filename: '[eval]',
     __dirname: '.',
   });
-  const result = native.evalScript(code);
+  const result = native.evalScript(code, '[eval]', false);
   if (print) internals.console.log(result);
+}
+
+// `--test262-host`: harness files as global scripts, then the test.
+function runTest262(file, preludes, strict, module) {
+  for (const prelude of preludes) native.evalScript(native.readSource(prelude), prelude, strict);
+  if (module) runMainModule(file);
+  else native.evalScript(native.readSource(file), file, strict);
 }
 
 builtins.set('module', () => Object.assign(Module, { Module, createRequire: (from) => {
@@ -219,4 +226,5 @@ internals.builtins = builtins;
 internals.builtin = builtin;
 internals.runMain = runMain;
 internals.evalScript = evalScript;
+internals.runTest262 = runTest262;
 internals.loadCommonJS = (filename) => load(filename, null, false);
