@@ -54,6 +54,19 @@ enum Command {
         )]
         program: Vec<String>,
     },
+    /// Run a program and write a timeline of its event loop to stderr
+    Trace {
+        #[command(flatten)]
+        flags: Flags,
+        /// The program to run, then its arguments
+        #[arg(
+            value_name = "FILE",
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true
+        )]
+        program: Vec<String>,
+    },
 }
 
 #[derive(clap::Args, Clone, Default)]
@@ -61,6 +74,22 @@ struct Flags {
     /// What an unhandled promise rejection does (as Node's flag)
     #[arg(long, value_enum, value_name = "MODE", global = true)]
     unhandled_rejections: Option<UnhandledRejections>,
+
+    /// Record the event loop: a text timeline, JSON lines, a Chrome trace or an HTML replay
+    #[arg(long, value_enum, value_name = "FORMAT", global = true)]
+    trace: Option<TraceFormat>,
+
+    /// Where the trace goes (default: stderr for text and json, tock-trace.json / tock-trace.html)
+    #[arg(long, value_name = "PATH", global = true)]
+    trace_out: Option<String>,
+
+    /// Report misuse of async code: awaits on non-promises, blocked loop, unhandled rejections…
+    #[arg(long, global = true)]
+    diagnose: bool,
+
+    /// The macrotask duration (ms) that counts as blocking the loop
+    #[arg(long, value_name = "MS", default_value_t = 50.0, global = true)]
+    block_threshold: f64,
 
     /// Run FILE as a test262 test, with `print` and `$262` (conformance runs only)
     #[arg(long, global = true, hide = true)]
@@ -106,6 +135,33 @@ impl UnhandledRejections {
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TraceFormat {
+    Text,
+    Json,
+    Chrome,
+    Html,
+}
+
+impl TraceFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Json => "json",
+            Self::Chrome => "chrome",
+            Self::Html => "html",
+        }
+    }
+}
+
+/// Tracing and diagnostics (`tock trace`, `--trace`, `--diagnose`).
+pub struct Trace {
+    pub format: Option<TraceFormat>,
+    pub out: Option<String>,
+    pub diagnose: bool,
+    pub block_threshold_ms: f64,
+}
+
 /// What to run.
 pub enum Entry {
     File(String),
@@ -122,6 +178,7 @@ pub struct Test262 {
 pub struct Options {
     pub entry: Entry,
     pub test262: Option<Test262>,
+    pub trace: Option<Trace>,
     /// `process.argv` after the executable: the script path (absolute) and its arguments.
     pub argv: Vec<String>,
     pub unhandled_rejections: UnhandledRejections,
@@ -132,6 +189,11 @@ pub fn parse() -> Options {
     let cli = Cli::parse();
     let (flags, program) = match cli.command {
         Some(Command::Run { flags, program }) => (flags, program),
+        Some(Command::Trace { mut flags, program }) => {
+            flags.trace.get_or_insert(TraceFormat::Text);
+            flags.diagnose = true;
+            (flags, program)
+        }
         None => (cli.flags, cli.program),
     };
     let test262 = flags.test262_host.then(|| Test262 {
@@ -164,9 +226,16 @@ pub fn parse() -> Options {
             (Entry::File(path), argv)
         }
     };
+    let trace = (flags.trace.is_some() || flags.diagnose).then(|| Trace {
+        format: flags.trace,
+        out: flags.trace_out.clone(),
+        diagnose: flags.diagnose,
+        block_threshold_ms: flags.block_threshold,
+    });
     Options {
         entry,
         test262,
+        trace,
         argv,
         unhandled_rejections,
     }

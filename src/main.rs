@@ -10,6 +10,7 @@ mod cli;
 mod engine;
 mod event_loop;
 mod host;
+mod trace;
 
 use host::stdio;
 

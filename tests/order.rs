@@ -1,7 +1,8 @@
 //! Ordering programs (tests/order/*.cjs, *.mjs): tock must print exactly the
 //! stdout Node.js printed when the expectation was recorded, and exit with the
 //! same code. When `node` is on PATH each program is also run through it and
-//! compared live, so a stale recording cannot hide a difference.
+//! compared live, so a stale recording cannot hide a difference. Each program
+//! also runs under `tock trace`: tracing must not change what it prints.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -42,7 +43,12 @@ fn flags(source: &str) -> Vec<String> {
 }
 
 fn run(runtime: &str, flags: &[String], program: &Path) -> (String, i32) {
+    run_with(runtime, &[], flags, program)
+}
+
+fn run_with(runtime: &str, before: &[&str], flags: &[String], program: &Path) -> (String, i32) {
     let output = Command::new(runtime)
+        .args(before)
         .args(flags)
         .arg(program)
         .current_dir(program.parent().unwrap())
@@ -71,6 +77,30 @@ fn check(program: &Path, node: bool) -> Result<(), Failed> {
     }
     if code != expected_code {
         problems.push(format!("exit code {code}, recorded {expected_code}"));
+    }
+    let trace_out = std::env::temp_dir().join(format!("tock-order-{}.trace", std::process::id()));
+    let trace_out = format!(
+        "{}-{}",
+        trace_out.display(),
+        program.file_name().unwrap().to_string_lossy()
+    );
+    let (traced_out, traced_code) = run_with(
+        env!("CARGO_BIN_EXE_tock"),
+        &["trace", "--trace-out", &trace_out],
+        &flags,
+        program,
+    );
+    let trace = std::fs::read_to_string(&trace_out).unwrap_or_default();
+    let _ = std::fs::remove_file(&trace_out);
+    if traced_out != out || traced_code != code {
+        problems.push(format!(
+            "traced run differs: exit {traced_code}\n--- traced\n{traced_out}--- plain\n{out}"
+        ));
+    }
+    if !trace.contains("▶ task #1") || !trace.contains("■ exit") {
+        problems.push(format!(
+            "the trace lacks its first task or its exit:\n{trace}"
+        ));
     }
     if node {
         let (node_out, node_code) = run("node", &flags, program);

@@ -17,6 +17,7 @@ use rquickjs::module::Declared;
 use rquickjs::{Ctx, Error, Function, Module, Result, Value};
 
 use crate::host::Host;
+use crate::trace::instrument::Goal;
 
 /// Reads a source file the way Node does: invalid UTF-8 becomes U+FFFD, a
 /// byte-order mark is dropped.
@@ -70,7 +71,8 @@ pub fn compile_commonjs<'js>(
 ) -> Result<Option<Function<'js>>> {
     host.remember_source(filename, source);
     reject_nul(ctx, source)?;
-    let body = hide_shebang(source);
+    let body = host.instrument(filename, source, Goal::CommonJs);
+    let body = hide_shebang(&body);
     let mut options = EvalOptions::default();
     options.strict = false;
     options.filename = Some(filename.to_owned());
@@ -340,7 +342,11 @@ impl Loader for EsmLoader {
         }
         self.host.remember_source(name, &source);
         reject_nul(ctx, &source)?;
-        let module = Module::declare(ctx.clone(), name, source)?;
+        let code = self
+            .host
+            .instrument(name, &source, Goal::Module)
+            .into_owned();
+        let module = Module::declare(ctx.clone(), name, code)?;
         let meta = module.meta()?;
         meta.set("url", format!("file://{name}"))?;
         meta.set("filename", name)?;

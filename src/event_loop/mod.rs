@@ -14,6 +14,7 @@ pub mod timers;
 use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use rquickjs::function::IntoArgs;
 use rquickjs::{Context, Ctx, Function, Persistent, Value};
 
 use crate::cli::Entry;
@@ -107,6 +108,13 @@ impl EventLoop {
         };
         let now = self.host.clock.now_ms();
         if expiry > now {
+            if self.host.options.trace.is_some() {
+                let next = self.host.timers.borrow_mut().next_payload().cloned();
+                self.context.with(|ctx| {
+                    let next = next.and_then(|t| t.restore(&ctx).ok());
+                    self.trace(&ctx, "idle", ((expiry - now) as f64, next));
+                });
+            }
             stdio::flush();
             std::thread::sleep(Duration::from_millis(expiry - now));
         }
@@ -146,8 +154,27 @@ impl EventLoop {
             if task(&ctx).is_err() {
                 report_exception(&ctx, &self.host);
             }
+            let tracing = self.host.options.trace.is_some();
+            if tracing {
+                self.trace(&ctx, "checkpoint", ());
+            }
             microtask_checkpoint(&ctx, &self.host);
+            if tracing {
+                self.trace(&ctx, "taskEnd", ());
+            }
         })
+    }
+
+    /// A loop-level event for `trace.js` (only called when tracing).
+    fn trace<'js>(&self, ctx: &Ctx<'js>, event: &str, args: impl IntoArgs<'js>) {
+        let mut all = rquickjs::function::Args::new(ctx.clone(), 4);
+        let pushed = all.push_arg(event).and_then(|_| args.into_args(&mut all));
+        if pushed
+            .and_then(|_| engine::hook(ctx, &self.host.hooks().trace_loop)?.call_arg::<()>(all))
+            .is_err()
+        {
+            report_exception(ctx, &self.host);
+        }
     }
 
     fn exit_code(&self) -> i32 {

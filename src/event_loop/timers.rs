@@ -129,6 +129,19 @@ impl<T: Clone> Timers<T> {
         self.refresh(id, start);
     }
 
+    /// The timer that will fire next, for telling what the loop waits for.
+    pub fn next_payload(&mut self) -> Option<&T> {
+        self.drop_stale_heads();
+        let &Reverse((_, _, msecs)) = self.queue.peek()?;
+        let list = self.lists.get(&msecs)?;
+        list.entries
+            .iter()
+            .find_map(|(id, generation)| {
+                self.timers.get(id).filter(|t| t.generation == *generation)
+            })
+            .map(|t| &t.payload)
+    }
+
     /// The payload of a live timer (`clearTimeout(id)` with a number).
     pub fn payload(&self, id: TimerId) -> Option<&T> {
         self.timers.get(&id).map(|t| &t.payload)

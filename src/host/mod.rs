@@ -11,7 +11,9 @@ pub mod process;
 pub mod stdio;
 pub mod test262;
 pub mod timers;
+pub mod trace;
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -20,6 +22,7 @@ use rquickjs::{Ctx, Function, Object, Persistent, Promise};
 
 use crate::cli::Options;
 use crate::event_loop::{Clock, immediates::Immediates, timers::Timers};
+use crate::trace::instrument::Goal;
 
 /// A JavaScript object kept by Rust (a Timeout or Immediate).
 pub type JsObject = Persistent<Object<'static>>;
@@ -38,6 +41,8 @@ pub struct Host {
     pub hooks: OnceCell<Hooks>,
     /// Sources of loaded files, to show the offending line in error reports.
     pub sources: RefCell<HashMap<String, Rc<str>>>,
+    /// Sites of instrumented `await`s and async functions (tracing only).
+    pub trace_sites: RefCell<Vec<(Rc<str>, crate::trace::instrument::Site)>>,
     /// The entry module's evaluation, to detect an unsettled top-level await.
     pub main_module: RefCell<Option<Persistent<Promise<'static>>>>,
 }
@@ -60,6 +65,8 @@ pub struct Hooks {
     pub builtin: Persistent<Function<'static>>,
     /// `loadCommonJS(path)`: `module.exports` of a CommonJS file.
     pub load_commonjs: Persistent<Function<'static>>,
+    /// `traceLoop(event, ...)`: loop-level trace events, when tracing.
+    pub trace_loop: Persistent<Function<'static>>,
 }
 
 impl Host {
@@ -73,6 +80,7 @@ impl Host {
             rejection_to_warn: Cell::new(false),
             hooks: OnceCell::new(),
             sources: RefCell::default(),
+            trace_sites: RefCell::default(),
             main_module: RefCell::default(),
         })
     }
@@ -85,6 +93,22 @@ impl Host {
         self.sources
             .borrow_mut()
             .insert(name.to_owned(), Rc::from(source));
+    }
+
+    /// The source to compile: rewritten for tracing when tracing is on.
+    pub fn instrument<'s>(&self, name: &str, source: &'s str, goal: Goal) -> Cow<'s, str> {
+        if self.options.trace.is_none() {
+            return source.into();
+        }
+        let mut sites = self.trace_sites.borrow_mut();
+        match crate::trace::instrument::instrument(source, goal, sites.len() as u32) {
+            Some((code, new_sites)) => {
+                let file: Rc<str> = Rc::from(name);
+                sites.extend(new_sites.into_iter().map(|site| (file.clone(), site)));
+                code.into()
+            }
+            None => source.into(),
+        }
     }
 }
 
@@ -100,6 +124,7 @@ const LAYERS: &[(&str, &str)] = &[
     ("console", include_str!("../js/console.js")),
     ("process", include_str!("../js/process.js")),
     ("timers", include_str!("../js/timers.js")),
+    ("trace", include_str!("../js/trace.js")),
     ("modules", include_str!("../js/modules.js")),
     ("bootstrap", include_str!("../js/bootstrap.js")),
 ];
@@ -110,6 +135,7 @@ pub fn install(ctx: &Ctx<'_>, host: &Rc<Host>) -> rquickjs::Result<()> {
     process::register(ctx, &native, host)?;
     timers::register(ctx, &native, host)?;
     modules::register(ctx, &native, host)?;
+    trace::register(ctx, &native, host)?;
     let internals = Object::new(ctx.clone())?;
     for (name, source) in LAYERS {
         let wrapped = format!("(function (native, internals) {{'use strict';{source}\n}})");

@@ -8,6 +8,7 @@ use rquickjs::{Ctx, Function, Object, Promise, Result, Value};
 
 use super::Host;
 use crate::engine::modules;
+use crate::trace::instrument::Goal;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     // 0: missing, 1: file, 2: directory — what `require` resolution needs.
@@ -84,11 +85,12 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                   strict: bool|
                   -> Result<Value<'js>> {
                 h.remember_source(&filename, &code);
+                let code = h.instrument(&filename, &code, Goal::Script);
                 // A directive on the same line keeps line numbers.
                 let code = if strict {
                     format!("'use strict';{code}")
                 } else {
-                    code
+                    code.into_owned()
                 };
                 let mut options = rquickjs::context::EvalOptions::default();
                 options.strict = false;
@@ -102,6 +104,13 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "rememberSource",
         Function::new(ctx.clone(), move |name: String, source: String| {
             h.remember_source(&name, &source)
+        })?,
+    )?;
+    let h = host.clone();
+    native.set(
+        "sourceText",
+        Function::new(ctx.clone(), move |name: String| {
+            h.sources.borrow().get(&name).map(|s| s.to_string())
         })?,
     )?;
     let h = host.clone();

@@ -132,6 +132,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                     run_test262: get("runTest262")?,
                     builtin: get("builtin")?,
                     load_commonjs: get("loadCommonJS")?,
+                    trace_loop: get("traceLoop")?,
                 };
                 let _ = h.hooks.set(hooks);
                 Ok(())

@@ -7,6 +7,8 @@ use std::io::{IsTerminal, Write};
 
 thread_local! {
     static STDOUT: RefCell<Stdout> = RefCell::new(Stdout::new());
+    /// Where trace output goes when it is not stderr (`--trace-out`).
+    static TRACE_FILE: RefCell<Option<std::io::BufWriter<std::fs::File>>> = const { RefCell::new(None) };
 }
 
 struct Stdout {
@@ -49,7 +51,28 @@ pub fn write_stderr(bytes: &[u8]) {
     let _ = err.flush();
 }
 
+/// Sends trace output to `path` instead of stderr.
+pub fn open_trace_file(path: &str) -> std::io::Result<()> {
+    let file = std::fs::File::create(path)?;
+    TRACE_FILE.with_borrow_mut(|f| *f = Some(std::io::BufWriter::new(file)));
+    Ok(())
+}
+
+pub fn write_trace(bytes: &[u8]) {
+    let to_file = TRACE_FILE.with_borrow_mut(|f| f.as_mut().map(|f| f.write_all(bytes)).is_some());
+    if !to_file {
+        write_stderr(bytes);
+    }
+}
+
 pub fn flush() {
+    let _ = TRACE_FILE.try_with(|f| {
+        if let Ok(mut f) = f.try_borrow_mut() {
+            if let Some(f) = f.as_mut() {
+                let _ = f.flush();
+            }
+        }
+    });
     // `try_with`: may run from a panic hook while the thread is being torn down.
     let _ = STDOUT.try_with(|out| {
         if let Ok(mut out) = out.try_borrow_mut() {

@@ -42,11 +42,15 @@ native.setHooks({
   processRejections: internals.processRejections,
   rejectTracker: internals.rejectTracker,
   fatalException: internals.fatalException,
-  beforeExit: () => process.emit('beforeExit', process.exitCode ?? 0),
+  beforeExit: () => {
+    if (internals.trace) internals.trace.task('beforeExit', "'beforeExit' event");
+    process.emit('beforeExit', process.exitCode ?? 0);
+  },
   exit: internals.onLoopEnd,
   runMain: internals.runMain,
   evalScript: internals.evalScript,
   runTest262: internals.runTest262,
   builtin: (name) => internals.builtin(name),
   loadCommonJS: internals.loadCommonJS,
+  traceLoop: internals.traceLoop,
 });

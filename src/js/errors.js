@@ -114,7 +114,7 @@ function fatalException(err, origin = 'uncaughtException') {
   const process = globalThis.process;
   if (handlingFatal) {
     native.write(2, fatalReport(err));
-    native.exit(7);
+    internals.terminate(7, 'an uncaughtException listener threw');
   }
   try {
     process.emit('uncaughtExceptionMonitor', err, origin);
@@ -126,10 +126,10 @@ function fatalException(err, origin = 'uncaughtException') {
     }
   } catch (inner) {
     native.write(2, fatalReport(inner));
-    native.exit(7);
+    internals.terminate(7, 'an uncaughtException listener threw');
   }
   native.write(2, fatalReport(err));
-  internals.exitWith(1);
+  internals.exitWith(1, `uncaught ${origin === 'unhandledRejection' ? 'rejection' : 'exception'}: ${errorName(err)}`);
 }
 
 function codedError(Type, code, message) {
@@ -139,6 +139,10 @@ function codedError(Type, code, message) {
 }
 
 internals.stackOf = stackOf;
+internals.firstFrame = (err) => {
+  const site = throwSite(err);
+  return site && `${site.file}:${site.line}`;
+};
 internals.commonjsFiles = commonjsFiles;
 internals.fatalException = fatalException;
 internals.fatalReport = fatalReport;

@@ -189,6 +189,7 @@ function runMainModule(filename) {
 }
 
 function runMain(file) {
+  if (internals.trace) internals.trace.task('main', `main script ${path.basename(file)}`);
   load(resolveFilename(file, null), null, true);
 }
 
@@ -205,6 +206,7 @@ function evalScript(code, print) {
     __filename: '[eval]',
     __dirname: '.',
   });
+  if (internals.trace) internals.trace.task('main', '[eval] script');
   const result = native.evalScript(code, '[eval]', false);
   if (print) internals.console.log(result);
 }

@@ -16,13 +16,15 @@ function nextTick(callback, ...args) {
   if (typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
   if (exiting) return;
   if (tickHead === tickQueue.length) native.scheduleTicks();
-  tickQueue.push({ callback, args });
+  const site = internals.trace ? internals.trace.callerSite() : undefined;
+  tickQueue.push({ callback, args, site });
 }
 
 function runTicks() {
   while (tickHead < tickQueue.length) {
-    const { callback, args } = tickQueue[tickHead];
+    const { callback, args, site } = tickQueue[tickHead];
     tickQueue[tickHead++] = undefined;
+    if (site) internals.trace.microtask('nextTick', 'nextTick callback', site);
     try {
       if (args.length === 0) callback();
       else Reflect.apply(callback, undefined, args);
@@ -43,6 +45,7 @@ const handledLate = [];
 let lastRejectionId = 0;
 
 function rejectTracker(promise, reason, handled) {
+  if (internals.trace) internals.trace.rejection(promise, reason, handled);
   if (!handled) {
     maybeUnhandled.set(promise, { reason, uid: ++lastRejectionId, warned: false });
     pendingUnhandled.push(promise);
@@ -96,6 +99,7 @@ function processRejections() {
     if (info === undefined || info.warned) continue;
     info.warned = true;
     const { reason, uid } = info;
+    if (internals.trace) internals.trace.unhandled(promise, reason);
     const asError = () => (isErrorLike(reason) ? reason : unhandledRejectionError(reason));
     switch (mode) {
       case 'strict':
@@ -155,8 +159,14 @@ function validExitCode(code) {
   throw invalidArgType('code', 'of type number', code);
 }
 
+// Ends the process now; the trace, if any, is completed first.
+function terminate(code, reason) {
+  if (internals.trace) internals.trace.finish(code, reason);
+  native.exit(code);
+}
+
 // Emits 'exit' once, then ends the process with process.exitCode.
-function exitWith(code) {
+function exitWith(code, reason = 'process.exit()') {
   if (!exiting) {
     exiting = true;
     process._exiting = true;
@@ -165,10 +175,10 @@ function exitWith(code) {
       process.emit('exit', exitCode ?? 0);
     } catch (err) {
       native.write(2, internals.fatalReport(err));
-      native.exit(7);
+      terminate(7, "an 'exit' listener threw");
     }
   }
-  native.exit(exitCode ?? code ?? 0);
+  terminate(exitCode ?? code ?? 0, reason);
 }
 
 // The loop is empty: 'exit', and the final code (13 for an unsettled top-level await).
@@ -178,8 +188,10 @@ function onLoopEnd(mainPending) {
   process.emit('exit', exitCode ?? 0);
   if (mainPending && exitCode === undefined) {
     native.write(2, `Warning: Detected unsettled top-level await at file://${process.argv[1]}\n\n\n`);
+    if (internals.trace) internals.trace.finish(13, 'unsettled top-level await: nothing left that could settle it');
     return 13;
   }
+  if (internals.trace) internals.trace.finish(exitCode ?? 0, 'nothing left to do: no timers, immediates or pending I/O');
   return exitCode ?? 0;
 }
 
@@ -276,4 +288,5 @@ internals.runTicks = runTicks;
 internals.rejectTracker = rejectTracker;
 internals.processRejections = processRejections;
 internals.exitWith = exitWith;
+internals.terminate = terminate;
 internals.onLoopEnd = onLoopEnd;

@@ -73,6 +73,12 @@ function start(timer) {
   timer._destroyed = false;
   timer[kId] = native.timerStart(timer, timer._idleTimeout, timer._repeat !== null);
   if (!timer[kRefed]) native.timerRef(timer[kId], false);
+  if (internals.trace) {
+    const what = timer._repeat === null ? 'timer' : 'interval';
+    const site = internals.trace.schedule(what, timer[kId], timer._idleTimeout);
+    const from = site ? `, from ${site.file}:${site.line}` : '';
+    timer[internals.kTraceLabel] = `${what} #${timer[kId]} (${timer._idleTimeout} ms${from})`;
+  }
 }
 
 function setTimeout(callback, after, ...args) {
@@ -90,6 +96,7 @@ function clearTimeout(timer) {
   if (typeof timer === 'number' || typeof timer === 'string') timer = native.timerObject(Number(timer));
   if (!(timer instanceof Timeout)) return;
   native.timerClear(timer[kId]);
+  if (internals.trace && !timer._destroyed) internals.trace.clear('timer', timer[kId]);
   timer._idleTimeout = -1;
   timer._destroyed = true;
 }
@@ -97,6 +104,7 @@ function clearTimeout(timer) {
 // Called by the loop for each due timer, in Node's order.
 function runTimer(timer) {
   if (timer._repeat === null) timer._destroyed = true;
+  if (internals.trace) internals.trace.task('timer', timer[internals.kTraceLabel]);
   const args = timer._timerArgs;
   if (args === undefined) timer._onTimeout();
   else Reflect.apply(timer._onTimeout, timer, args);
@@ -109,6 +117,10 @@ class Immediate {
     this._destroyed = false;
     this[kRefed] = true;
     this[kId] = native.immediateStart(this);
+    if (internals.trace) {
+      const site = internals.trace.schedule('immediate', this[kId]);
+      this[internals.kTraceLabel] = `immediate #${this[kId]}${site ? ` (from ${site.file}:${site.line})` : ''}`;
+    }
   }
 
   ref() {
@@ -140,12 +152,14 @@ function setImmediate(callback, ...args) {
 function clearImmediate(immediate) {
   if (!(immediate instanceof Immediate) || immediate._destroyed) return;
   native.immediateClear(immediate[kId]);
+  if (internals.trace) internals.trace.clear('immediate', immediate[kId]);
   immediate._destroyed = true;
 }
 
 // Called by the loop in the check phase.
 function runImmediate(immediate) {
   immediate._destroyed = true;
+  if (internals.trace) internals.trace.task('immediate', immediate[internals.kTraceLabel]);
   const args = immediate._argv;
   if (args === undefined) immediate._onImmediate();
   else Reflect.apply(immediate._onImmediate, immediate, args);
@@ -153,9 +167,12 @@ function runImmediate(immediate) {
 
 // A microtask of its own; an exception in it is an uncaught exception.
 const resolved = Promise.resolve();
+const promiseThen = Promise.prototype.then; // the original, even when tracing wraps it
 function queueMicrotask(callback) {
   validateCallback(callback);
-  resolved.then(() => {
+  const site = internals.trace ? internals.trace.callerSite() : undefined;
+  promiseThen.call(resolved, () => {
+    if (site) internals.trace.microtask('queueMicrotask', 'queueMicrotask callback', site);
     try {
       callback();
     } catch (err) {

@@ -1,0 +1,69 @@
+//! Natives behind `trace.js`: the trace options, the instrumented sites, and
+//! where the trace is written.
+
+use std::rc::Rc;
+
+use rquickjs::{Ctx, Function, Object, Result, Value};
+
+use super::{Host, stdio};
+use crate::engine::modules;
+use crate::trace::instrument::SiteKind;
+
+pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let Some(trace) = &host.options.trace else {
+        return native.set("trace", Value::new_undefined(ctx.clone()));
+    };
+    let options = Object::new(ctx.clone())?;
+    options.set("format", trace.format.map(|f| f.as_str()))?;
+    options.set("out", trace.out.clone())?;
+    options.set("diagnose", trace.diagnose)?;
+    options.set("blockThresholdMs", trace.block_threshold_ms)?;
+    native.set("trace", options)?;
+    native.set("traceViewer", include_str!("../js/trace-viewer.html"))?;
+
+    // [file, line, column, function, kind] of an instrumented site.
+    let h = host.clone();
+    native.set(
+        "traceSite",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
+                let sites = h.trace_sites.borrow();
+                let Some((file, site)) = sites.get(id) else {
+                    return Ok(Value::new_undefined(ctx));
+                };
+                let kind = match site.kind {
+                    SiteKind::Await => "await",
+                    SiteKind::AsyncFunction => "async function",
+                };
+                let out = rquickjs::Array::new(ctx.clone())?;
+                out.set(0, file.as_ref())?;
+                out.set(1, site.line)?;
+                out.set(2, site.column)?;
+                out.set(3, site.function.as_str())?;
+                out.set(4, kind)?;
+                Ok(out.into_value())
+            },
+        )?,
+    )?;
+    native.set(
+        "traceOpen",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, path: String| -> Result<()> {
+            stdio::open_trace_file(&path).map_err(|e| {
+                modules::throw_coded(
+                    &ctx,
+                    &format!("{}, open '{path}'", super::errno::text(&e)),
+                    super::errno::describe(&e).0,
+                )
+            })
+        })?,
+    )?;
+    native.set(
+        "traceWrite",
+        Function::new(ctx.clone(), |text: rquickjs::String<'js>| -> Result<()> {
+            stdio::write_trace(text.to_string()?.as_bytes());
+            Ok(())
+        })?,
+    )?;
+    Ok(())
+}

@@ -1,0 +1,364 @@
+// The tracer: every macrotask, microtask, async-function call, suspension
+// and resumption of a run, recorded as events and rendered as a text
+// timeline, JSON lines, a Chrome trace or an HTML replay; plus diagnostics of
+// async misuse. Active only with `tock trace`, `--trace` or `--diagnose`.
+//
+// Sources are instrumented at load time (src/trace/instrument.rs): `await x`
+// calls `__tockTrace.a(x, site)` and async functions call
+// `__tockTrace.enter(site)`. The loop reports checkpoints, task ends and idle
+// periods through the `traceLoop` hook.
+
+const options = native.trace;
+// The label a traced Timeout or Immediate carries ("timer #3 (10 ms)").
+internals.kTraceLabel = Symbol('traceLabel');
+
+if (options === undefined) {
+  internals.trace = null;
+  internals.traceLoop = () => {};
+} else {
+  internals.trace = createTracer(options);
+  internals.traceLoop = (event, a, b) => internals.trace.loop(event, a, b);
+}
+
+function createTracer({ format, out, diagnose, blockThresholdMs }) {
+  const IntrinsicPromise = Promise;
+  const promiseThen = Promise.prototype.then;
+  const promiseCatch = Promise.prototype.catch;
+  const promiseFinally = Promise.prototype.finally;
+  const promiseResolve = Promise.resolve;
+  const { apply } = Reflect;
+  const cwd = native.cwd();
+
+  const events = [];
+  const streaming = format === 'text' || format === 'json';
+  if (streaming && out) native.traceOpen(out);
+  let pendingText = [];
+  let taskCount = 0;
+  let task = null; // the running macrotask
+  let inCheckpoint = false;
+  let finished = false;
+  const sites = [];
+  const diagnosed = new Set();
+  const rejectSites = new WeakMap();
+  const pendingAwaits = new Map(); // site id → count of unresumed awaits
+  let handlerKind = null; // set by catch()/finally() for the then() they call
+
+  const short = (file) => (file && file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file);
+
+  function site(id) {
+    let s = sites[id];
+    if (s === undefined) {
+      const [file, line, column, fn] = native.traceSite(id);
+      s = sites[id] = { file: short(file), line, column, fn };
+    }
+    return s;
+  }
+
+  // "file:line" of the first frame outside tock.
+  function callerSite() {
+    const stack = new Error().stack.split('\n');
+    for (let i = 1; i < stack.length; i++) {
+      const m = /\(?([^\s(]+):(\d+):(\d+)\)?$/.exec(stack[i]);
+      if (m) return { file: short(m[1]), line: +m[2], column: +m[3] };
+    }
+    return undefined;
+  }
+  const where = (s) => (s ? `${s.file}:${s.line}` : '?');
+
+  function emit(type, fields) {
+    const event = { t: Math.round(native.now() * 1000) / 1000, type, ...fields };
+    if (task !== null && fields.task === undefined) event.task = task.id;
+    events.push(event);
+    if (format === 'json') pendingText.push(JSON.stringify(event) + '\n');
+    else if (format === 'text') pendingText.push(textLine(event));
+    return event;
+  }
+
+  function flush() {
+    if (pendingText.length > 0) {
+      native.traceWrite(pendingText.join(''));
+      pendingText = [];
+    }
+  }
+
+  function diagnostic(kind, key, message, at) {
+    if (diagnosed.has(key)) return;
+    diagnosed.add(key);
+    emit('diagnostic', { kind, message, site: at });
+    if (diagnose && format !== 'text') native.write(2, `tock diagnose: ${message}\n`);
+  }
+
+  // --- text timeline ---
+  const pad = (t) => t.toFixed(2).padStart(9);
+  function textLine(e) {
+    const indent = inCheckpoint ? '      ' : '    ';
+    switch (e.type) {
+      case 'task':
+        return `\n[${pad(e.t)} ms] ▶ task #${e.task} ${e.label}\n`;
+      case 'checkpoint':
+        return `    ── microtask checkpoint\n`;
+      case 'taskEnd':
+        return `  ◀ end of task #${e.task} (${e.duration.toFixed(2)} ms)\n`;
+      case 'idle':
+        return `\n[${pad(e.t)} ms] … idle: ${e.next ? `waiting for ${e.next} due in ${e.waitMs} ms` : `waiting ${e.waitMs} ms`}\n`;
+      case 'microtask':
+        return `${indent}· microtask: ${e.label}${e.site ? ` (${where(e.site)})` : ''}\n`;
+      case 'call':
+        return `${indent}→ call async ${e.fn}() (${where(e.site)})\n`;
+      case 'await':
+        return `${indent}⏸ ${e.fn} awaits ${e.awaited} at ${where(e.site)}: suspends, control returns to ${e.resumer}\n`;
+      case 'resume':
+        return `${indent}▶ ${e.fn} resumes after ${where(e.site)} (${e.outcome})\n`;
+      case 'console':
+        return `${indent}${e.stream === 2 ? '⚠' : '✎'} console: ${JSON.stringify(e.text)}\n`;
+      case 'schedule':
+        return `${indent}+ ${e.what} #${e.id}${e.delay !== undefined ? ` (${e.delay} ms)` : ''} scheduled at ${where(e.site)}\n`;
+      case 'clear':
+        return `${indent}− ${e.what} #${e.id} cleared\n`;
+      case 'reject':
+        return `${indent}✗ promise rejected at ${where(e.site)}: ${e.reason}\n`;
+      case 'diagnostic':
+        return `${indent}‼ ${e.kind}: ${e.message}\n`;
+      case 'exit':
+        return `\n[${pad(e.t)} ms] ■ exit ${e.code}: ${e.reason}\n`;
+      default:
+        return `${indent}${e.type}\n`;
+    }
+  }
+
+  function describeAwaited(value) {
+    if (value instanceof IntrinsicPromise) {
+      const [state] = native.promiseState(value);
+      return ['a pending Promise', 'a fulfilled Promise', 'a rejected Promise'][state];
+    }
+    if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
+      if (typeof value.then === 'function') return 'a thenable';
+    }
+    return `a plain value (${value === null ? 'null' : typeof value})`;
+  }
+
+  // --- instrumentation entry points (called by rewritten sources) ---
+  const hooks = {
+    enter(id) {
+      const s = site(id);
+      emit('call', { fn: s.fn, site: s });
+    },
+    // `await value` becomes `await __tockTrace.a(value, id)`: returns the
+    // promise `await` itself would use (PromiseResolve), after registering a
+    // reaction that runs right before the continuation.
+    a(value, id) {
+      const s = site(id);
+      const awaited = describeAwaited(value);
+      const promise = apply(promiseResolve, IntrinsicPromise, [value]);
+      emit('await', { fn: s.fn, site: s, awaited, resumer: inCheckpoint || task === null ? 'the microtask queue' : 'its caller' });
+      if (awaited.startsWith('a plain value')) {
+        diagnostic(
+          'await-non-promise',
+          `await:${id}`,
+          `await on ${awaited} at ${where(s)}: it waits for nothing, yet resumes only after a microtask`,
+          s,
+        );
+      }
+      pendingAwaits.set(id, (pendingAwaits.get(id) || 0) + 1);
+      const resumed = (outcome) => () => {
+        pendingAwaits.set(id, pendingAwaits.get(id) - 1);
+        emit('microtask', { kind: 'await', label: `await continuation of ${s.fn}`, site: s });
+        emit('resume', { fn: s.fn, site: s, outcome });
+      };
+      apply(promiseThen, promise, [resumed('fulfilled'), resumed('rejected')]);
+      return promise;
+    },
+  };
+  Object.defineProperty(globalThis, '__tockTrace', { value: hooks, enumerable: false });
+
+  // then/catch/finally callbacks report themselves when they run.
+  function wrapHandler(handler, kind, at) {
+    if (typeof handler !== 'function') return handler;
+    return function (value) {
+      emit('microtask', { kind, label: `${kind} callback`, site: at });
+      return apply(handler, this, [value]);
+    };
+  }
+  Object.defineProperty(Promise.prototype, 'then', {
+    value: {
+      then(onFulfilled, onRejected) {
+        const at = callerSite();
+        const kind = handlerKind;
+        handlerKind = null;
+        return apply(promiseThen, this, [wrapHandler(onFulfilled, kind || 'then', at), wrapHandler(onRejected, kind || 'catch', at)]);
+      },
+    }.then,
+    writable: true,
+    configurable: true,
+  });
+  for (const [name, original] of [['catch', promiseCatch], ['finally', promiseFinally]]) {
+    Object.defineProperty(Promise.prototype, name, {
+      value: {
+        [name](...args) {
+          handlerKind = name;
+          return apply(original, this, args);
+        },
+      }[name],
+      writable: true,
+      configurable: true,
+    });
+  }
+
+  function finish(code, reason) {
+    if (finished) return;
+    finished = true;
+    if (task !== null) endTask();
+    for (const [id, count] of pendingAwaits) {
+      if (count > 0 && site(id).fn === '<top level>') {
+        const s = site(id);
+        diagnostic('unsettled-await', `tla:${id}`, `top-level await at ${where(s)} never settled`, s);
+      }
+    }
+    emit('exit', { code, reason });
+    if (format === 'chrome' || format === 'html') {
+      const path = out || (format === 'chrome' ? 'tock-trace.json' : 'tock-trace.html');
+      native.traceOpen(path);
+      native.traceWrite(format === 'chrome' ? chromeTrace() : htmlReplay());
+      native.write(2, `tock: ${format} trace written to ${path}\n`);
+    } else if (diagnose && !streaming) {
+      // --diagnose alone has printed each finding as it came.
+    }
+    flush();
+  }
+
+  function endTask() {
+    const duration = native.now() - task.start;
+    emit('taskEnd', { duration });
+    if (duration > blockThresholdMs) {
+      diagnostic(
+        'blocked-loop',
+        `block:${task.id}`,
+        `task #${task.id} (${task.label}) ran ${duration.toFixed(0)} ms without yielding: CPU-bound work blocks the loop, and await cannot help`,
+        task.site,
+      );
+    }
+    task = null;
+    inCheckpoint = false;
+    flush();
+  }
+
+  const tracer = {
+    task(kind, label, at) {
+      if (task !== null) endTask();
+      taskCount += 1;
+      task = { id: taskCount, kind, label, start: native.now(), site: at };
+      emit('task', { task: task.id, kind, label, site: at });
+    },
+    loop(event, a, b) {
+      if (event === 'checkpoint') {
+        if (task === null) tracer.task('callback', 'host callback');
+        emit('checkpoint', {});
+        inCheckpoint = true;
+      } else if (event === 'taskEnd') {
+        if (task !== null) endTask();
+      } else if (event === 'idle') {
+        emit('idle', { waitMs: a, next: b ? b[internals.kTraceLabel] : undefined });
+        flush();
+      }
+    },
+    microtask(kind, label, at) {
+      emit('microtask', { kind, label, site: at });
+    },
+    console(stream, text) {
+      emit('console', { stream, text });
+    },
+    schedule(what, id, delay) {
+      const at = callerSite();
+      emit('schedule', { what, id, delay, site: at });
+      return at;
+    },
+    clear(what, id) {
+      emit('clear', { what, id });
+    },
+    rejection(promise, reason, handled) {
+      if (handled) return;
+      const at = callerSite();
+      rejectSites.set(promise, at);
+      let shown;
+      try {
+        shown = reason instanceof Error ? `${reason.name}: ${reason.message}` : internals.inspect(reason);
+      } catch {
+        shown = '<reason>';
+      }
+      emit('reject', { site: at, reason: shown });
+    },
+    unhandled(promise, reason) {
+      const at = rejectSites.get(promise);
+      const created = reason instanceof Error ? internals.firstFrame(reason) : undefined;
+      const shown = reason instanceof Error ? `${reason.name}: ${reason.message}` : internals.inspect(reason);
+      diagnostic(
+        'unhandled-rejection',
+        `unhandled:${events.length}`,
+        `unhandled rejection (${shown}): rejected at ${where(at)}${created ? `, error created at ${created}` : ''}; nothing handled it once the microtask queue was empty`,
+        at,
+      );
+    },
+    callerSite,
+    finish,
+  };
+  return tracer;
+
+  // --- Chrome Trace Event Format (Perfetto, chrome://tracing) ---
+  function chromeTrace() {
+    const us = (ms) => Math.round(ms * 1000);
+    const out = [{ name: 'process_name', ph: 'M', pid: 1, args: { name: 'tock' } }];
+    let open = null;
+    let lastMicrotask = null;
+    const closeMicrotask = (t) => {
+      if (lastMicrotask) {
+        lastMicrotask.dur = Math.max(1, us(t) - lastMicrotask.ts);
+        lastMicrotask = null;
+      }
+    };
+    let flow = 0;
+    const flows = new Map();
+    for (const e of events) {
+      if (e.type === 'task') {
+        open = { name: e.label, cat: 'macrotask', ph: 'X', ts: us(e.t), dur: 1, pid: 1, tid: 1, args: { task: e.task } };
+        out.push(open);
+      } else if (e.type === 'taskEnd' && open) {
+        closeMicrotask(e.t);
+        open.dur = Math.max(1, us(e.duration));
+        open = null;
+      } else if (e.type === 'microtask') {
+        closeMicrotask(e.t);
+        lastMicrotask = { name: e.label, cat: 'microtask', ph: 'X', ts: us(e.t), dur: 1, pid: 1, tid: 1, args: { site: where(e.site) } };
+        out.push(lastMicrotask);
+        if (e.kind === 'await') {
+          const id = flows.get(where(e.site));
+          if (id !== undefined) {
+            out.push({ name: 'await', cat: 'await', ph: 'f', bp: 'e', id, ts: us(e.t) + 1, pid: 1, tid: 1 });
+            flows.delete(where(e.site));
+          }
+        }
+      } else if (e.type === 'await') {
+        flow += 1;
+        flows.set(where(e.site), flow);
+        out.push({ name: 'await', cat: 'await', ph: 's', id: flow, ts: us(e.t), pid: 1, tid: 1, args: { fn: e.fn, awaited: e.awaited } });
+      } else if (e.type === 'idle') {
+        out.push({ name: 'idle', cat: 'loop', ph: 'X', ts: us(e.t), dur: us(e.waitMs), pid: 1, tid: 2, args: { next: e.next } });
+      } else if (e.type !== 'checkpoint' && e.type !== 'resume') {
+        out.push({ name: e.type, cat: e.type, ph: 'i', s: 't', ts: us(e.t), pid: 1, tid: 1, args: e });
+      }
+    }
+    return JSON.stringify({ traceEvents: out, displayTimeUnit: 'ms' });
+  }
+
+  // --- HTML replay: one self-contained page ---
+  function htmlReplay() {
+    const files = new Set();
+    for (const e of events) if (e.site && e.site.file) files.add(e.site.file);
+    const sources = {};
+    for (const file of files) {
+      const text = native.sourceText(file.startsWith('/') ? file : `${cwd}/${file}`) ?? native.sourceText(file);
+      if (text !== undefined) sources[file] = text;
+    }
+    const data = JSON.stringify({ program: short(process.argv[1] || '[eval]'), events, sources }).replace(/</g, '\\u003c');
+    return native.traceViewer.replace('/*TRACE-DATA*/null', data);
+  }
+}

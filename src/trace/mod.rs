@@ -1,0 +1,5 @@
+//! Tracing: what the loop does, made visible. `instrument` rewrites traced
+//! sources at load time; the events are collected and rendered (text, JSON,
+//! Chrome trace, HTML replay) by `src/js/trace.js`.
+
+pub mod instrument;
