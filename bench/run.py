@@ -63,6 +63,11 @@ def main():
     awaits_t, awaits_bare = run(TOCK, "awaits.js"), run(BARE, "awaits.js")
     row("1e6 awaits: wall time", awaits_t, awaits_bare, "bare rquickjs job loop")
     row("1e6 awaits: wall time", awaits_t, maybe_node("awaits.js"), "node")
+    trace_out = os.path.join(ROOT, "target", "bench-trace.txt")
+    traced = medians([TOCK, "trace", "--trace-out", trace_out, prog("awaits.js")], args.runs)
+    row("1e6 awaits, text trace on", traced, awaits_t, "tock, tracing off")
+    diagnosed = medians([TOCK, "run", "--diagnose", prog("awaits.js")], args.runs)
+    row("1e6 awaits, --diagnose", diagnosed, awaits_t, "tock, tracing off")
     row("1e5 timers: wall time", run(TOCK, "timers.js"), maybe_node("timers.js"), "node")
     idle_runs = 3
     idle_t, idle_n = run(TOCK, "idle.js", idle_runs), maybe_node("idle.js", idle_runs)

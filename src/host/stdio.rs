@@ -67,11 +67,10 @@ pub fn write_trace(bytes: &[u8]) {
 
 pub fn flush() {
     let _ = TRACE_FILE.try_with(|f| {
-        if let Ok(mut f) = f.try_borrow_mut() {
-            if let Some(f) = f.as_mut() {
+        if let Ok(mut f) = f.try_borrow_mut()
+            && let Some(f) = f.as_mut() {
                 let _ = f.flush();
             }
-        }
     });
     // `try_with`: may run from a panic hook while the thread is being torn down.
     let _ = STDOUT.try_with(|out| {

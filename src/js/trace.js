@@ -31,8 +31,10 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
 
   const events = [];
   const streaming = format === 'text' || format === 'json';
+  const keep = format === 'chrome' || format === 'html'; // need the whole run at the end
   if (streaming && out) native.traceOpen(out);
   let pendingText = [];
+  let eventCount = 0;
   let taskCount = 0;
   let task = null; // the running macrotask
   let inCheckpoint = false;
@@ -40,16 +42,23 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   const sites = [];
   const diagnosed = new Set();
   const rejectSites = new WeakMap();
-  const pendingAwaits = new Map(); // site id → count of unresumed awaits
+  const pendingAwaits = []; // site id → count of unresumed awaits
   let handlerKind = null; // set by catch()/finally() for the then() they call
 
   const short = (file) => (file && file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file);
 
+  // Sites are looked up once; their text and JSON forms are cached beside
+  // them (non-enumerable) for the hot await/resume events.
   function site(id) {
     let s = sites[id];
     if (s === undefined) {
       const [file, line, column, fn] = native.traceSite(id);
       s = sites[id] = { file: short(file), line, column, fn };
+      Object.defineProperties(s, {
+        where: { value: `${s.file}:${line}` },
+        json: { value: JSON.stringify(s) },
+        fnJson: { value: JSON.stringify(fn) },
+      });
     }
     return s;
   }
@@ -63,14 +72,24 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     }
     return undefined;
   }
-  const where = (s) => (s ? `${s.file}:${s.line}` : '?');
+  const where = (s) => (s ? s.where || `${s.file}:${s.line}` : '?');
 
   function emit(type, fields) {
-    const event = { t: Math.round(native.now() * 1000) / 1000, type, ...fields };
-    if (task !== null && fields.task === undefined) event.task = task.id;
-    events.push(event);
-    if (format === 'json') pendingText.push(JSON.stringify(event) + '\n');
+    fields.type = type;
+    return record(fields);
+  }
+
+  // Stamps and writes an event: `{ type, ...fields, t, task }`.
+  function record(event) {
+    if (format === undefined) return event; // --diagnose alone keeps no timeline
+    event.t = Math.round(native.now() * 1000) / 1000;
+    if (task !== null && event.task === undefined) event.task = task.id;
+    eventCount += 1;
+    if (keep) events.push(event);
+    else if (format === 'json') pendingText.push(JSON.stringify(event) + '\n');
     else if (format === 'text') pendingText.push(textLine(event));
+    // Long tasks (a million awaits in one) must not hold their whole trace.
+    if (pendingText.length >= 4096) flush();
     return event;
   }
 
@@ -86,6 +105,37 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     diagnosed.add(key);
     emit('diagnostic', { kind, message, site: at });
     if (diagnose && format !== 'text') native.write(2, `tock diagnose: ${message}\n`);
+  }
+
+  // The await events, by far the most frequent: written straight from their
+  // parts, without building an event object unless the whole run is kept.
+  // `detail` is what was awaited (await) or the outcome (resume).
+  function hot(type, s, detail, resumer) {
+    eventCount += 1;
+    if (format === 'text') {
+      const indent = inCheckpoint ? '      ' : '    ';
+      pendingText.push(
+        type === 'await'
+          ? `${indent}⏸ ${s.fn} awaits ${detail} at ${s.where}: suspends, control returns to ${resumer}\n`
+          : `${indent}· microtask: await continuation: ${s.fn} resumes after ${s.where} (${detail})\n`,
+      );
+      if (pendingText.length >= 4096) flush();
+      return;
+    }
+    const t = Math.round(native.now() * 1000) / 1000;
+    const taskId = task === null ? undefined : task.id;
+    if (format === 'json') {
+      const fields = type === 'await' ? `"awaited":"${detail}","resumer":"${resumer}"` : `"outcome":"${detail}"`;
+      const taskField = taskId === undefined ? '' : `,"task":${taskId}`;
+      pendingText.push(`{"type":"${type}","fn":${s.fnJson},"site":${s.json},${fields},"t":${t}${taskField}}\n`);
+      if (pendingText.length >= 4096) flush();
+    } else if (keep) {
+      events.push(
+        type === 'await'
+          ? { type, fn: s.fn, site: s, awaited: detail, resumer, t, task: taskId }
+          : { type, fn: s.fn, site: s, outcome: detail, t, task: taskId },
+      );
+    }
   }
 
   // --- text timeline ---
@@ -108,7 +158,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       case 'await':
         return `${indent}⏸ ${e.fn} awaits ${e.awaited} at ${where(e.site)}: suspends, control returns to ${e.resumer}\n`;
       case 'resume':
-        return `${indent}▶ ${e.fn} resumes after ${where(e.site)} (${e.outcome})\n`;
+        return `${indent}· microtask: await continuation: ${e.fn} resumes after ${where(e.site)} (${e.outcome})\n`;
       case 'console':
         return `${indent}${e.stream === 2 ? '⚠' : '✎'} console: ${JSON.stringify(e.text)}\n`;
       case 'schedule':
@@ -126,50 +176,56 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     }
   }
 
-  function describeAwaited(value) {
-    if (value instanceof IntrinsicPromise) {
-      const [state] = native.promiseState(value);
-      return ['a pending Promise', 'a fulfilled Promise', 'a rejected Promise'][state];
-    }
-    if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
-      if (typeof value.then === 'function') return 'a thenable';
-    }
-    return `a plain value (${value === null ? 'null' : typeof value})`;
-  }
-
   // --- instrumentation entry points (called by rewritten sources) ---
   const hooks = {
     enter(id) {
       const s = site(id);
       emit('call', { fn: s.fn, site: s });
     },
-    // `await value` becomes `await __tockTrace.a(value, id)`: returns the
-    // promise `await` itself would use (PromiseResolve), after registering a
-    // reaction that runs right before the continuation.
+    // `await value` becomes `__tockTrace.r(await __tockTrace.a(value, id), id)`.
+    // `a` returns what `await` would resolve anyway, so no job is added or
+    // moved; `r` reports a fulfilled resumption from inside the continuation.
     a(value, id) {
-      const s = site(id);
-      const awaited = describeAwaited(value);
-      const promise = apply(promiseResolve, IntrinsicPromise, [value]);
-      emit('await', { fn: s.fn, site: s, awaited, resumer: inCheckpoint || task === null ? 'the microtask queue' : 'its caller' });
-      if (awaited.startsWith('a plain value')) {
-        diagnostic(
-          'await-non-promise',
-          `await:${id}`,
-          `await on ${awaited} at ${where(s)}: it waits for nothing, yet resumes only after a microtask`,
-          s,
-        );
+      const s = sites[id] || site(id);
+      let awaited;
+      if (value instanceof IntrinsicPromise) {
+        const [state] = native.promiseState(value);
+        awaited = state === 0 ? 'a pending Promise' : state === 1 ? 'a fulfilled Promise' : 'a rejected Promise';
+        // A rejection skips `r`: this reaction runs just before the continuation.
+        if (state !== 1) apply(promiseThen, value, [undefined, rejected[id] || (rejected[id] = onRejected(id, s))]);
+      } else if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
+        awaited = 'a thenable';
+        // What `await` does with a thenable (PromiseResolve), done here so the
+        // outcome can be watched.
+        value = apply(promiseResolve, IntrinsicPromise, [value]);
+        apply(promiseThen, value, [undefined, rejected[id] || (rejected[id] = onRejected(id, s))]);
+      } else {
+        awaited = `a plain value (${value === null ? 'null' : typeof value})`;
+        if (!diagnosed.has(id)) {
+          diagnosed.add(id);
+          diagnostic('await-non-promise', `await:${id}`, `await on ${awaited} at ${where(s)}: it waits for nothing, yet resumes only after a microtask`, s);
+        }
       }
-      pendingAwaits.set(id, (pendingAwaits.get(id) || 0) + 1);
-      const resumed = (outcome) => () => {
-        pendingAwaits.set(id, pendingAwaits.get(id) - 1);
-        emit('microtask', { kind: 'await', label: `await continuation of ${s.fn}`, site: s });
-        emit('resume', { fn: s.fn, site: s, outcome });
-      };
-      apply(promiseThen, promise, [resumed('fulfilled'), resumed('rejected')]);
-      return promise;
+      if (format !== undefined) hot('await', s, awaited, inCheckpoint || task === null ? 'the microtask queue' : 'its caller');
+      pendingAwaits[id] = (pendingAwaits[id] | 0) + 1;
+      return value;
+    },
+    r(value, id) {
+      pendingAwaits[id] -= 1;
+      if (format !== undefined) hot('resume', sites[id], 'fulfilled');
+      return value;
     },
   };
   Object.defineProperty(globalThis, '__tockTrace', { value: hooks, enumerable: false });
+
+  // The reactions that report an await resuming with a rejection, one per site.
+  const rejected = [];
+  function onRejected(id, s) {
+    return () => {
+      pendingAwaits[id] -= 1;
+      if (format !== undefined) hot('resume', s, 'rejected');
+    };
+  }
 
   // then/catch/finally callbacks report themselves when they run.
   function wrapHandler(handler, kind, at) {
@@ -208,7 +264,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     if (finished) return;
     finished = true;
     if (task !== null) endTask();
-    for (const [id, count] of pendingAwaits) {
+    for (const [id, count] of pendingAwaits.entries()) {
       if (count > 0 && site(id).fn === '<top level>') {
         const s = site(id);
         diagnostic('unsettled-await', `tla:${id}`, `top-level await at ${where(s)} never settled`, s);
@@ -293,7 +349,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       const shown = reason instanceof Error ? `${reason.name}: ${reason.message}` : internals.inspect(reason);
       diagnostic(
         'unhandled-rejection',
-        `unhandled:${events.length}`,
+        `unhandled:${eventCount}`,
         `unhandled rejection (${shown}): rejected at ${where(at)}${created ? `, error created at ${created}` : ''}; nothing handled it once the microtask queue was empty`,
         at,
       );
@@ -323,13 +379,14 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         out.push(open);
       } else if (e.type === 'taskEnd' && open) {
         closeMicrotask(e.t);
-        open.dur = Math.max(1, us(e.duration));
+        open.dur = Math.max(1, us(e.t) - open.ts);
         open = null;
-      } else if (e.type === 'microtask') {
+      } else if (e.type === 'microtask' || e.type === 'resume') {
         closeMicrotask(e.t);
-        lastMicrotask = { name: e.label, cat: 'microtask', ph: 'X', ts: us(e.t), dur: 1, pid: 1, tid: 1, args: { site: where(e.site) } };
+        const name = e.type === 'resume' ? `await continuation of ${e.fn}` : e.label;
+        lastMicrotask = { name, cat: 'microtask', ph: 'X', ts: us(e.t), dur: 1, pid: 1, tid: 1, args: { site: where(e.site) } };
         out.push(lastMicrotask);
-        if (e.kind === 'await') {
+        if (e.type === 'resume') {
           const id = flows.get(where(e.site));
           if (id !== undefined) {
             out.push({ name: 'await', cat: 'await', ph: 'f', bp: 'e', id, ts: us(e.t) + 1, pid: 1, tid: 1 });
@@ -342,7 +399,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         out.push({ name: 'await', cat: 'await', ph: 's', id: flow, ts: us(e.t), pid: 1, tid: 1, args: { fn: e.fn, awaited: e.awaited } });
       } else if (e.type === 'idle') {
         out.push({ name: 'idle', cat: 'loop', ph: 'X', ts: us(e.t), dur: us(e.waitMs), pid: 1, tid: 2, args: { next: e.next } });
-      } else if (e.type !== 'checkpoint' && e.type !== 'resume') {
+      } else if (e.type !== 'checkpoint') {
         out.push({ name: e.type, cat: e.type, ph: 'i', s: 't', ts: us(e.t), pid: 1, tid: 1, args: e });
       }
     }

@@ -2,10 +2,12 @@
 //! as internal jobs that no hook reports, so traced sources are rewritten
 //! (with a real parser, oxc) before they are compiled:
 //!
-//! - `await ARG` becomes `await __tockTrace.a(ARG, SITE)`: the helper returns
-//!   the same promise `await` would have used, so the order of jobs is
-//!   unchanged, and registers a reaction that runs just before the
-//!   continuation, which is how the trace sees the function resume.
+//! - `await ARG` becomes `__tockTrace.r(await __tockTrace.a(ARG, SITE), SITE)`:
+//!   `a` sees what is awaited and hands it on untouched (or, for a thenable,
+//!   as the promise `await` would have made of it), so the order of jobs is
+//!   unchanged; `r` runs first thing in the continuation when the awaited
+//!   value fulfils. A rejection skips `r`: `a` registers a rejection reaction
+//!   for promises not yet fulfilled, which runs just before the continuation.
 //! - an async function's body starts with `__tockTrace.enter(SITE);`.
 //!
 //! Insertions never add a line break, so line numbers stay true.
@@ -173,6 +175,8 @@ fn is_function(expr: &Expression<'_>) -> bool {
 impl<'a> Visit<'a> for Collector<'_> {
     fn visit_await_expression(&mut self, it: &AwaitExpression<'a>) {
         let site = self.site(it.span.start, SiteKind::Await);
+        self.insert(it.span.start, true, "__tockTrace.r(".into());
+        self.insert(it.span.end, false, format!(", {site})"));
         let arg = it.argument.span();
         self.insert(arg.start, true, "__tockTrace.a(".into());
         self.insert(arg.end, false, format!(", {site})"));
@@ -182,11 +186,10 @@ impl<'a> Visit<'a> for Collector<'_> {
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
         let name = self.take_name(it.id.as_ref().map(|id| id.name.as_str()));
         self.names.push(name);
-        if it.r#async && !it.generator {
-            if let Some(body) = &it.body {
+        if it.r#async && !it.generator
+            && let Some(body) = &it.body {
                 self.enter_body(body, it.span.start);
             }
-        }
         walk::walk_function(self, it, flags);
         self.names.pop();
     }
@@ -242,7 +245,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             code,
-            "async function main() {__tockTrace.enter(0);\n  const x = await __tockTrace.a(f(1), 1);\n  return await __tockTrace.a(await __tockTrace.a(x, 3), 2);\n}"
+            "async function main() {__tockTrace.enter(0);\n  const x = __tockTrace.r(await __tockTrace.a(f(1), 1), 1);\n  return __tockTrace.r(await __tockTrace.a(__tockTrace.r(await __tockTrace.a(x, 3), 3), 2), 2);\n}"
         );
         assert_eq!(
             sites[1],
@@ -261,7 +264,7 @@ mod tests {
             instrument("const go = async () => await p;", Goal::Module, 10).unwrap();
         assert_eq!(
             code,
-            "const go = async () => (__tockTrace.enter(10), await __tockTrace.a(p, 11));"
+            "const go = async () => (__tockTrace.enter(10), __tockTrace.r(await __tockTrace.a(p, 11), 11));"
         );
         assert_eq!(sites[1].function, "go");
     }
@@ -276,7 +279,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             code,
-            "async function f() { 'use strict';__tockTrace.enter(0); }\nawait __tockTrace.a(1, 1);"
+            "async function f() { 'use strict';__tockTrace.enter(0); }\n__tockTrace.r(await __tockTrace.a(1, 1), 1);"
         );
     }
 
