@@ -10,10 +10,7 @@ fn main() {
     let runtime = Runtime::new().unwrap();
     let context = Context::full(&runtime).unwrap();
     context.with(|ctx| {
-        let log = Function::new(ctx.clone(), |s: rquickjs::Coerced<String>| {
-            println!("{}", s.0)
-        })
-        .unwrap();
+        let log = Function::new(ctx.clone(), |s: rquickjs::Coerced<String>| println!("{}", s.0)).unwrap();
         let console = rquickjs::Object::new(ctx.clone()).unwrap();
         console.set("log", log).unwrap();
         ctx.globals().set("console", console).unwrap();

@@ -19,23 +19,14 @@ struct Cli {
     eval: Option<String>,
 
     /// Evaluate CODE and print the result
-    #[arg(
-        short = 'p',
-        long = "print",
-        value_name = "CODE",
-        conflicts_with = "eval"
-    )]
+    #[arg(short = 'p', long = "print", value_name = "CODE", conflicts_with = "eval")]
     print: Option<String>,
 
     #[command(flatten)]
     flags: Flags,
 
     /// The program to run, then its arguments
-    #[arg(
-        value_name = "FILE",
-        trailing_var_arg = true,
-        allow_hyphen_values = true
-    )]
+    #[arg(value_name = "FILE", trailing_var_arg = true, allow_hyphen_values = true)]
     program: Vec<String>,
 }
 
@@ -46,12 +37,7 @@ enum Command {
         #[command(flatten)]
         flags: Flags,
         /// The program to run, then its arguments
-        #[arg(
-            value_name = "FILE",
-            required = true,
-            trailing_var_arg = true,
-            allow_hyphen_values = true
-        )]
+        #[arg(value_name = "FILE", required = true, trailing_var_arg = true, allow_hyphen_values = true)]
         program: Vec<String>,
     },
     /// Run a program and write a timeline of its event loop to stderr
@@ -59,12 +45,7 @@ enum Command {
         #[command(flatten)]
         flags: Flags,
         /// The program to run, then its arguments
-        #[arg(
-            value_name = "FILE",
-            required = true,
-            trailing_var_arg = true,
-            allow_hyphen_values = true
-        )]
+        #[arg(value_name = "FILE", required = true, trailing_var_arg = true, allow_hyphen_values = true)]
         program: Vec<String>,
     },
 }
@@ -96,12 +77,7 @@ struct Flags {
     test262_host: bool,
 
     /// test262: a harness file to evaluate first, as a global script
-    #[arg(
-        long = "test262-prelude",
-        value_name = "FILE",
-        global = true,
-        hide = true
-    )]
+    #[arg(long = "test262-prelude", value_name = "FILE", global = true, hide = true)]
     test262_preludes: Vec<String>,
 
     /// test262: run the preludes and FILE in strict mode
@@ -202,11 +178,7 @@ pub fn parse() -> Options {
         module: flags.test262_module,
     });
     // A conformance test may leave rejections unhandled on purpose.
-    let default_mode = if test262.is_some() {
-        UnhandledRejections::None
-    } else {
-        UnhandledRejections::Throw
-    };
+    let default_mode = if test262.is_some() { UnhandledRejections::None } else { UnhandledRejections::Throw };
     let unhandled_rejections = flags.unhandled_rejections.unwrap_or(default_mode);
     let (entry, argv) = match (cli.eval, cli.print) {
         (Some(code), _) => (Entry::Eval { code, print: false }, program),
@@ -217,12 +189,9 @@ pub fn parse() -> Options {
                 let _ = Cli::command().print_help();
                 std::process::exit(9);
             };
-            let path = std::path::absolute(file)
-                .map(|p| crate::engine::modules::normalize(&p).display().to_string());
+            let path = std::path::absolute(file).map(|p| crate::engine::modules::normalize(&p).display().to_string());
             let path = path.unwrap_or_else(|_| file.clone());
-            let argv = std::iter::once(path.clone())
-                .chain(args.iter().cloned())
-                .collect();
+            let argv = std::iter::once(path.clone()).chain(args.iter().cloned()).collect();
             (Entry::File(path), argv)
         }
     };
@@ -232,11 +201,5 @@ pub fn parse() -> Options {
         diagnose: flags.diagnose,
         block_threshold_ms: flags.block_threshold,
     });
-    Options {
-        entry,
-        test262,
-        trace,
-        argv,
-        unhandled_rejections,
-    }
+    Options { entry, test262, trace, argv, unhandled_rejections }
 }

@@ -20,34 +20,16 @@ fn scratch(name: &str) -> PathBuf {
 
 fn tock(args: &[&str], cwd: &Path) -> Run {
     let start = Instant::now();
-    let Output {
-        stdout,
-        stderr,
-        status,
-    } = Command::new(env!("CARGO_BIN_EXE_tock"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("tock runs");
-    assert!(
-        start.elapsed() < Duration::from_secs(20),
-        "tock took too long"
-    );
+    let Output { stdout, stderr, status } =
+        Command::new(env!("CARGO_BIN_EXE_tock")).args(args).current_dir(cwd).output().expect("tock runs");
+    assert!(start.elapsed() < Duration::from_secs(20), "tock took too long");
     let run = Run {
         stdout: String::from_utf8_lossy(&stdout).into_owned(),
         stderr: String::from_utf8_lossy(&stderr).into_owned(),
         code: status.code().unwrap_or(-1),
     };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "panic reached the user:\n{}",
-        run.stderr
-    );
-    assert!(
-        !run.stderr.contains("internal error"),
-        "internal error:\n{}",
-        run.stderr
-    );
+    assert!(!run.stderr.contains("panicked"), "panic reached the user:\n{}", run.stderr);
+    assert!(!run.stderr.contains("internal error"), "internal error:\n{}", run.stderr);
     run
 }
 
@@ -72,11 +54,7 @@ fn missing_file() {
     let dir = scratch("missing");
     let run = tock(&["nope.js"], &dir);
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("Cannot find module") && run.stderr.contains("nope.js"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("Cannot find module") && run.stderr.contains("nope.js"), "{}", run.stderr);
 }
 
 #[test]
@@ -97,10 +75,7 @@ fn directory_with_index_runs_it() {
 
 #[test]
 fn binary_file_is_a_syntax_error() {
-    let run = run_file(
-        "binary",
-        &[("bin.js", b"\x7fELF\x02\x01\x01\x00\x00\x00garbage")],
-    );
+    let run = run_file("binary", &[("bin.js", b"\x7fELF\x02\x01\x01\x00\x00\x00garbage")]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("SyntaxError"), "{}", run.stderr);
 }
@@ -116,31 +91,16 @@ fn invalid_utf8_is_replaced_as_node_does() {
 fn syntax_error_shows_line_and_caret() {
     let run = run_file("syntax", &[("bad.js", b"const ok = 1;\nlet x = = 1;\n")]);
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("bad.js:2\nlet x = = 1;\n        ^"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("bad.js:2\nlet x = = 1;\n        ^"), "{}", run.stderr);
     assert!(run.stderr.contains("SyntaxError"), "{}", run.stderr);
 }
 
 #[test]
 fn import_of_missing_module() {
-    let run = run_file(
-        "missingimport",
-        &[("main.mjs", b"import './gone.mjs';\nconsole.log('never');")],
-    );
+    let run = run_file("missingimport", &[("main.mjs", b"import './gone.mjs';\nconsole.log('never');")]);
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("Cannot find module") && run.stderr.contains("gone.mjs"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("ERR_MODULE_NOT_FOUND"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("Cannot find module") && run.stderr.contains("gone.mjs"), "{}", run.stderr);
+    assert!(run.stderr.contains("ERR_MODULE_NOT_FOUND"), "{}", run.stderr);
     assert_eq!(run.stdout, "");
 }
 
@@ -160,42 +120,30 @@ fn syntax_error_in_imported_module() {
     let run = run_file(
         "importsyntax",
         &[
-            (
-                "main.mjs",
-                b"console.log('not reached');\nimport './lib/bad.mjs';",
-            ),
+            ("main.mjs", b"console.log('not reached');\nimport './lib/bad.mjs';"),
             ("lib/bad.mjs", b"export const x = ;\n"),
         ],
     );
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("bad.mjs:1") && run.stderr.contains("SyntaxError"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("bad.mjs:1") && run.stderr.contains("SyntaxError"), "{}", run.stderr);
     assert_eq!(run.stdout, "");
 }
 
 #[test]
 fn stack_overflow_is_a_range_error() {
-    let run = run_file(
-        "overflow",
-        &[("deep.js", b"function f(n) { return f(n + 1) + 1; }\nf(0);")],
-    );
+    let run = run_file("overflow", &[("deep.js", b"function f(n) { return f(n + 1) + 1; }\nf(0);")]);
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr
-            .contains("RangeError: Maximum call stack size exceeded"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("RangeError: Maximum call stack size exceeded"), "{}", run.stderr);
 }
 
 #[test]
 fn stack_overflow_can_be_caught() {
     let run = run_file(
         "overflowcaught",
-        &[("deep.js", b"function f() { return f() + 1; }\ntry { f(); } catch (e) { console.log(e instanceof RangeError); }")],
+        &[(
+            "deep.js",
+            b"function f() { return f() + 1; }\ntry { f(); } catch (e) { console.log(e instanceof RangeError); }",
+        )],
     );
     assert_eq!((run.code, run.stdout.as_str()), (0, "true\n"));
 }
@@ -221,7 +169,10 @@ fn throwing_non_errors() {
 fn output_is_flushed_on_process_exit() {
     let run = run_file(
         "flush",
-        &[("big.js", b"for (let i = 0; i < 20000; i++) console.log('line', i);\nprocess.exit(5);\nconsole.log('never');")],
+        &[(
+            "big.js",
+            b"for (let i = 0; i < 20000; i++) console.log('line', i);\nprocess.exit(5);\nconsole.log('never');",
+        )],
     );
     assert_eq!(run.code, 5);
     assert_eq!(run.stdout.lines().count(), 20000);
@@ -231,10 +182,7 @@ fn output_is_flushed_on_process_exit() {
 #[test]
 fn eval_and_print() {
     let dir = scratch("eval");
-    let run = tock(
-        &["-e", "console.log(1 + 1, typeof require, __filename)"],
-        &dir,
-    );
+    let run = tock(&["-e", "console.log(1 + 1, typeof require, __filename)"], &dir);
     assert_eq!(run.stdout, "2 function [eval]\n");
     let run = tock(&["-p", "({ a: [1, 2], s: 'x' })"], &dir);
     assert_eq!(run.stdout, "{ a: [ 1, 2 ], s: 'x' }\n");
@@ -245,17 +193,10 @@ fn eval_and_print() {
 #[test]
 fn run_subcommand_and_arguments() {
     let dir = scratch("argv");
-    std::fs::write(
-        dir.join("args.js"),
-        "console.log(JSON.stringify(process.argv.slice(2)), process.argv[1])",
-    )
-    .unwrap();
+    std::fs::write(dir.join("args.js"), "console.log(JSON.stringify(process.argv.slice(2)), process.argv[1])").unwrap();
     let run = tock(&["run", "args.js", "one", "--two"], &dir);
     let expected_path = dir.join("args.js").canonicalize().unwrap();
-    assert_eq!(
-        run.stdout,
-        format!("[\"one\",\"--two\"] {}\n", expected_path.display())
-    );
+    assert_eq!(run.stdout, format!("[\"one\",\"--two\"] {}\n", expected_path.display()));
     let run = tock(&["args.js", "x"], &dir);
     assert!(run.stdout.starts_with("[\"x\"]"), "{}", run.stdout);
 }
@@ -268,11 +209,7 @@ fn version_and_help() {
     assert!(run.stdout.contains(env!("CARGO_PKG_VERSION")));
     let run = tock(&["--help"], &dir);
     assert_eq!(run.code, 0);
-    assert!(
-        run.stdout.contains("--unhandled-rejections"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.contains("--unhandled-rejections"), "{}", run.stdout);
 }
 
 #[test]
@@ -285,15 +222,12 @@ fn bad_flags_are_rejected() {
 
 #[test]
 fn sloppy_scripts_and_strict_modules() {
-    let run = run_file("sloppy", &[("sloppy.cjs", b"undeclared = 5; console.log(undeclared, (function () { return this === globalThis; })());")]);
-    assert_eq!(run.stdout, "5 true\n");
     let run = run_file(
-        "strict",
-        &[(
-            "strict.mjs",
-            b"console.log((function () { return this; })());",
-        )],
+        "sloppy",
+        &[("sloppy.cjs", b"undeclared = 5; console.log(undeclared, (function () { return this === globalThis; })());")],
     );
+    assert_eq!(run.stdout, "5 true\n");
+    let run = run_file("strict", &[("strict.mjs", b"console.log((function () { return this; })());")]);
     assert_eq!(run.stdout, "undefined\n");
 }
 
@@ -302,10 +236,7 @@ fn esm_syntax_in_plain_js_is_detected() {
     let run = run_file(
         "detect",
         &[
-            (
-                "main.js",
-                b"import { x } from './x.mjs';\nconsole.log(x, await Promise.resolve('tla'));",
-            ),
+            ("main.js", b"import { x } from './x.mjs';\nconsole.log(x, await Promise.resolve('tla'));"),
             ("x.mjs", b"export const x = 'esm';"),
         ],
     );
@@ -317,10 +248,7 @@ fn package_type_module() {
     let run = run_file(
         "pkgtype",
         &[
-            (
-                "main.js",
-                b"console.log(typeof require, import.meta.filename.endsWith('main.js'));",
-            ),
+            ("main.js", b"console.log(typeof require, import.meta.filename.endsWith('main.js'));"),
             ("package.json", b"{ \"type\": \"module\" }"),
         ],
     );

@@ -18,10 +18,7 @@ fn main() {
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("cjs" | "mjs")))
         .collect();
     programs.sort();
-    let node = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
     let trials = programs
         .into_iter()
         .map(|program| {
@@ -54,17 +51,14 @@ fn run_with(runtime: &str, before: &[&str], flags: &[String], program: &Path) ->
         .current_dir(program.parent().unwrap())
         .output()
         .unwrap_or_else(|e| panic!("cannot run {runtime}: {e}"));
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        output.status.code().unwrap_or(-1),
-    )
+    (String::from_utf8_lossy(&output.stdout).into_owned(), output.status.code().unwrap_or(-1))
 }
 
 fn check(program: &Path, node: bool) -> Result<(), Failed> {
     let source = std::fs::read_to_string(program).map_err(|e| e.to_string())?;
     let flags = flags(&source);
-    let expected_out = std::fs::read_to_string(program.with_extension("out"))
-        .map_err(|e| format!("no recorded .out: {e}"))?;
+    let expected_out =
+        std::fs::read_to_string(program.with_extension("out")).map_err(|e| format!("no recorded .out: {e}"))?;
     let expected_code: i32 = std::fs::read_to_string(program.with_extension("code"))
         .map_err(|e| format!("no recorded .code: {e}"))?
         .trim()
@@ -73,46 +67,30 @@ fn check(program: &Path, node: bool) -> Result<(), Failed> {
     let (out, code) = run(env!("CARGO_BIN_EXE_tock"), &flags, program);
     let mut problems = Vec::new();
     if out != expected_out {
-        problems.push(format!("stdout differs from the recording\n--- expected (node)\n{expected_out}--- actual (tock)\n{out}"));
+        problems.push(format!(
+            "stdout differs from the recording\n--- expected (node)\n{expected_out}--- actual (tock)\n{out}"
+        ));
     }
     if code != expected_code {
         problems.push(format!("exit code {code}, recorded {expected_code}"));
     }
     let trace_out = std::env::temp_dir().join(format!("tock-order-{}.trace", std::process::id()));
-    let trace_out = format!(
-        "{}-{}",
-        trace_out.display(),
-        program.file_name().unwrap().to_string_lossy()
-    );
-    let (traced_out, traced_code) = run_with(
-        env!("CARGO_BIN_EXE_tock"),
-        &["trace", "--trace-out", &trace_out],
-        &flags,
-        program,
-    );
+    let trace_out = format!("{}-{}", trace_out.display(), program.file_name().unwrap().to_string_lossy());
+    let (traced_out, traced_code) =
+        run_with(env!("CARGO_BIN_EXE_tock"), &["trace", "--trace-out", &trace_out], &flags, program);
     let trace = std::fs::read_to_string(&trace_out).unwrap_or_default();
     let _ = std::fs::remove_file(&trace_out);
     if traced_out != out || traced_code != code {
-        problems.push(format!(
-            "traced run differs: exit {traced_code}\n--- traced\n{traced_out}--- plain\n{out}"
-        ));
+        problems.push(format!("traced run differs: exit {traced_code}\n--- traced\n{traced_out}--- plain\n{out}"));
     }
     if !trace.contains("▶ task #1") || !trace.contains("■ exit") {
-        problems.push(format!(
-            "the trace lacks its first task or its exit:\n{trace}"
-        ));
+        problems.push(format!("the trace lacks its first task or its exit:\n{trace}"));
     }
     if node {
         let (node_out, node_code) = run("node", &flags, program);
         if node_out != out || node_code != code {
-            problems.push(format!(
-                "live node run differs: exit {node_code}\n--- node\n{node_out}--- tock\n{out}"
-            ));
+            problems.push(format!("live node run differs: exit {node_code}\n--- node\n{node_out}--- tock\n{out}"));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("\n").into())
-    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n").into()) }
 }

@@ -39,10 +39,7 @@ struct Outcome {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/test262");
     if !root.join("test").is_dir() {
-        eprintln!(
-            "test262: {} is missing (it is the shared suite beside the repository)",
-            root.display()
-        );
+        eprintln!("test262: {} is missing (it is the shared suite beside the repository)", root.display());
         std::process::exit(1);
     }
     let root = root.canonicalize().unwrap();
@@ -78,9 +75,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "js")
-            && !path.to_string_lossy().contains("_FIXTURE")
-        {
+        } else if path.extension().is_some_and(|e| e == "js") && !path.to_string_lossy().contains("_FIXTURE") {
             out.push(path);
         }
     }
@@ -131,18 +126,11 @@ fn parse_meta(source: &str) -> Meta {
 }
 
 fn run_test(root: &Path, test: &Path) -> Outcome {
-    let path = test
-        .strip_prefix(root)
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
+    let path = test.strip_prefix(root).unwrap().to_string_lossy().into_owned();
     let source = match std::fs::read_to_string(test) {
         Ok(s) => s,
         Err(e) => {
-            return Outcome {
-                path,
-                failure: Some(format!("unreadable: {e}")),
-            };
+            return Outcome { path, failure: Some(format!("unreadable: {e}")) };
         }
     };
     let meta = parse_meta(&source);
@@ -168,25 +156,13 @@ fn run_test(root: &Path, test: &Path) -> Outcome {
     }
     for &mode in modes {
         if let Err(why) = run_mode(test, &preludes, mode, &meta, has("async")) {
-            return Outcome {
-                path,
-                failure: Some(format!("{mode:?}: {why}")),
-            };
+            return Outcome { path, failure: Some(format!("{mode:?}: {why}")) };
         }
     }
-    Outcome {
-        path,
-        failure: None,
-    }
+    Outcome { path, failure: None }
 }
 
-fn run_mode(
-    test: &Path,
-    preludes: &[PathBuf],
-    mode: Mode,
-    meta: &Meta,
-    is_async: bool,
-) -> Result<(), String> {
+fn run_mode(test: &Path, preludes: &[PathBuf], mode: Mode, meta: &Meta, is_async: bool) -> Result<(), String> {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tock"));
     command.arg("--test262-host");
     match mode {
@@ -229,29 +205,14 @@ fn run_mode(
         return if !status.success() && stderr.contains(&marker) {
             Ok(())
         } else {
-            Err(format!(
-                "expected {expected}, got exit {:?}\n{}",
-                status.code(),
-                first_lines(&stderr)
-            ))
+            Err(format!("expected {expected}, got exit {:?}\n{}", status.code(), first_lines(&stderr)))
         };
     }
-    if is_async
-        && (!stdout.contains("Test262:AsyncTestComplete")
-            || stdout.contains("Test262:AsyncTestFailure"))
-    {
-        return Err(format!(
-            "async test did not complete:\n{}\n{}",
-            first_lines(&stdout),
-            first_lines(&stderr)
-        ));
+    if is_async && (!stdout.contains("Test262:AsyncTestComplete") || stdout.contains("Test262:AsyncTestFailure")) {
+        return Err(format!("async test did not complete:\n{}\n{}", first_lines(&stdout), first_lines(&stderr)));
     }
     if !status.success() {
-        return Err(format!(
-            "exit {:?}\n{}",
-            status.code(),
-            first_lines(&stderr)
-        ));
+        return Err(format!("exit {:?}\n{}", status.code(), first_lines(&stderr)));
     }
     Ok(())
 }
@@ -287,10 +248,7 @@ fn report(outcomes: &[Outcome], filtered: bool) -> i32 {
         println!("{dir:<60} {passed:>5}/{run:<5} (0 skipped)");
     }
     let passed = outcomes.iter().filter(|o| o.failure.is_none()).count();
-    println!(
-        "test262 total: {passed}/{} passed (0 skipped)",
-        outcomes.len()
-    );
+    println!("test262 total: {passed}/{} passed (0 skipped)", outcomes.len());
 
     let expected = expected_failures();
     let mut unexpected_failures = Vec::new();
@@ -309,10 +267,7 @@ fn report(outcomes: &[Outcome], filtered: bool) -> i32 {
         println!("\nNOW PASSES (remove it from tests/test262/expected-failures.txt): {path}");
     }
     if !filtered {
-        let known: Vec<_> = expected
-            .keys()
-            .filter(|p| !outcomes.iter().any(|o| &o.path == *p))
-            .collect();
+        let known: Vec<_> = expected.keys().filter(|p| !outcomes.iter().any(|o| &o.path == *p)).collect();
         for path in &known {
             println!("\nLISTED BUT NOT FOUND (remove it): {path}");
         }

@@ -16,11 +16,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn tock(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tock"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("tock runs")
+    Command::new(env!("CARGO_BIN_EXE_tock")).args(args).current_dir(cwd).output().expect("tock runs")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -32,11 +28,7 @@ fn timeline_of_the_seed_example() {
     let out = tock(&["trace", "examples/fetch-data.mjs"], root());
     assert!(out.status.success());
     let plain = tock(&["examples/fetch-data.mjs"], root());
-    assert_eq!(
-        text(&out.stdout),
-        text(&plain.stdout),
-        "tracing changed the program's output"
-    );
+    assert_eq!(text(&out.stdout), text(&plain.stdout), "tracing changed the program's output");
     let trace = text(&out.stderr);
     for expected in [
         "▶ task #1 main script fetch-data.mjs",
@@ -49,16 +41,11 @@ fn timeline_of_the_seed_example() {
         "· microtask: nextTick callback (examples/fetch-data.mjs:18)",
         "■ exit 0: nothing left to do",
     ] {
-        assert!(
-            trace.contains(expected),
-            "missing {expected:?} in:\n{trace}"
-        );
+        assert!(trace.contains(expected), "missing {expected:?} in:\n{trace}");
     }
     // The timer task comes before the microtask that resumes main.
     let timer = trace.find("▶ task #2 timer #1").unwrap();
-    let resume = trace
-        .find("await continuation: main resumes after examples/fetch-data.mjs:10")
-        .unwrap();
+    let resume = trace.find("await continuation: main resumes after examples/fetch-data.mjs:10").unwrap();
     assert!(timer < resume);
 }
 
@@ -66,43 +53,20 @@ fn timeline_of_the_seed_example() {
 fn json_lines_parse_and_follow_the_schema() {
     let dir = scratch("json");
     let out_path = dir.join("trace.jsonl");
-    let out = tock(
-        &[
-            "run",
-            "--trace=json",
-            "--trace-out",
-            out_path.to_str().unwrap(),
-            "examples/fetch-data.mjs",
-        ],
-        root(),
-    );
+    let out =
+        tock(&["run", "--trace=json", "--trace-out", out_path.to_str().unwrap(), "examples/fetch-data.mjs"], root());
     assert!(out.status.success());
     let lines = std::fs::read_to_string(&out_path).unwrap();
-    let events: Vec<serde_json::Value> = lines
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("a JSON event per line"))
-        .collect();
+    let events: Vec<serde_json::Value> =
+        lines.lines().map(|l| serde_json::from_str(l).expect("a JSON event per line")).collect();
     assert!(events.len() > 20);
     for event in &events {
-        assert!(
-            event["t"].is_number() && event["type"].is_string(),
-            "{event}"
-        );
+        assert!(event["t"].is_number() && event["type"].is_string(), "{event}");
     }
     let types: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
-    for kind in [
-        "task",
-        "checkpoint",
-        "taskEnd",
-        "microtask",
-        "call",
-        "await",
-        "resume",
-        "console",
-        "schedule",
-        "idle",
-        "exit",
-    ] {
+    for kind in
+        ["task", "checkpoint", "taskEnd", "microtask", "call", "await", "resume", "console", "schedule", "idle", "exit"]
+    {
         assert!(types.contains(&kind), "no {kind} event");
     }
     let awaited = events.iter().find(|e| e["type"] == "await").unwrap();
@@ -114,26 +78,12 @@ fn json_lines_parse_and_follow_the_schema() {
 fn chrome_trace_parses_with_nested_microtasks_and_flows() {
     let dir = scratch("chrome");
     let out_path = dir.join("trace.json");
-    let out = tock(
-        &[
-            "run",
-            "--trace=chrome",
-            "--trace-out",
-            out_path.to_str().unwrap(),
-            "examples/fetch-data.mjs",
-        ],
-        root(),
-    );
+    let out =
+        tock(&["run", "--trace=chrome", "--trace-out", out_path.to_str().unwrap(), "examples/fetch-data.mjs"], root());
     assert!(out.status.success());
-    let trace: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    let trace: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
     let events = trace["traceEvents"].as_array().unwrap();
-    let slices = |cat: &str| {
-        events
-            .iter()
-            .filter(|e| e["cat"] == cat && e["ph"] == "X")
-            .collect::<Vec<_>>()
-    };
+    let slices = |cat: &str| events.iter().filter(|e| e["cat"] == cat && e["ph"] == "X").collect::<Vec<_>>();
     let tasks = slices("macrotask");
     let microtasks = slices("microtask");
     assert!(tasks.len() >= 4 && !microtasks.is_empty());
@@ -150,10 +100,7 @@ fn chrome_trace_parses_with_nested_microtasks_and_flows() {
     }
     let starts = events.iter().filter(|e| e["ph"] == "s").count();
     let finishes = events.iter().filter(|e| e["ph"] == "f").count();
-    assert!(
-        starts >= 2 && finishes >= 2,
-        "await flows: {starts} starts, {finishes} finishes"
-    );
+    assert!(starts >= 2 && finishes >= 2, "await flows: {starts} starts, {finishes} finishes");
 }
 
 #[test]
@@ -163,14 +110,10 @@ fn await_on_a_plain_function_is_pointed_out() {
     let out = tock(&["run", "--diagnose", "add.js"], &dir);
     assert_eq!(text(&out.stdout), "3\n");
     let report = text(&out.stderr);
-    assert!(
-        report.contains("await on a plain value (number) at add.js:3"),
-        "{report}"
-    );
+    assert!(report.contains("await on a plain value (number) at add.js:3"), "{report}");
     let traced = tock(&["trace", "add.js"], &dir);
     assert!(
-        text(&traced.stderr)
-            .contains("‼ await-non-promise: await on a plain value (number) at add.js:3"),
+        text(&traced.stderr).contains("‼ await-non-promise: await on a plain value (number) at add.js:3"),
         "{}",
         text(&traced.stderr)
     );
@@ -186,14 +129,8 @@ fn blocked_loop_is_reported_with_its_origin() {
     .unwrap();
     let out = tock(&["run", "--diagnose", "busy.js"], &dir);
     let report = text(&out.stderr);
-    assert!(
-        report.contains("blocks the loop") && report.contains("timer #1 (1 ms, from busy.js:1)"),
-        "{report}"
-    );
-    let quick = tock(
-        &["run", "--diagnose", "--block-threshold", "1000", "busy.js"],
-        &dir,
-    );
+    assert!(report.contains("blocks the loop") && report.contains("timer #1 (1 ms, from busy.js:1)"), "{report}");
+    let quick = tock(&["run", "--diagnose", "--block-threshold", "1000", "busy.js"], &dir);
     assert!(!text(&quick.stderr).contains("blocks the loop"));
 }
 
@@ -208,28 +145,17 @@ fn unhandled_rejection_names_where_it_was_rejected() {
     let out = tock(&["run", "--diagnose", "reject.js"], &dir);
     assert_eq!(out.status.code(), Some(1));
     let report = text(&out.stderr);
-    assert!(
-        report.contains("unhandled rejection (Error: gone): rejected at reject.js:2"),
-        "{report}"
-    );
+    assert!(report.contains("unhandled rejection (Error: gone): rejected at reject.js:2"), "{report}");
     assert!(report.contains("error created at"), "{report}");
 }
 
 #[test]
 fn unsettled_top_level_await_is_pointed_at() {
     let dir = scratch("tla");
-    std::fs::write(
-        dir.join("stuck.mjs"),
-        "console.log('start');\nawait new Promise(() => {});\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("stuck.mjs"), "console.log('start');\nawait new Promise(() => {});\n").unwrap();
     let out = tock(&["run", "--diagnose", "stuck.mjs"], &dir);
     assert_eq!(out.status.code(), Some(13));
-    assert!(
-        text(&out.stderr).contains("top-level await at stuck.mjs:2 never settled"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(text(&out.stderr).contains("top-level await at stuck.mjs:2 never settled"), "{}", text(&out.stderr));
 }
 
 /// The HTML replay, in headless Chromium (installed by `.ci/run`).
@@ -244,33 +170,12 @@ fn html_replay_works_offline_in_chromium() {
     let dir = scratch("html");
     let page = dir.join("fetch.html");
     let big = dir.join("big.html");
-    let out = tock(
-        &[
-            "run",
-            "--trace=html",
-            "--trace-out",
-            page.to_str().unwrap(),
-            "examples/fetch-data.mjs",
-        ],
-        root(),
-    );
+    let out = tock(&["run", "--trace=html", "--trace-out", page.to_str().unwrap(), "examples/fetch-data.mjs"], root());
     assert!(out.status.success());
-    let out = tock(
-        &[
-            "run",
-            "--trace=html",
-            "--trace-out",
-            big.to_str().unwrap(),
-            "tests/viewer/big.mjs",
-        ],
-        root(),
-    );
+    let out = tock(&["run", "--trace=html", "--trace-out", big.to_str().unwrap(), "tests/viewer/big.mjs"], root());
     assert!(out.status.success());
     let html = std::fs::read_to_string(&page).unwrap();
-    assert!(
-        !html.contains("http://") && !html.contains("https://"),
-        "the page must not load anything"
-    );
+    assert!(!html.contains("http://") && !html.contains("https://"), "the page must not load anything");
     let screenshot = root().join("target/trace-viewer.png");
     let run = Command::new("node")
         .arg("viewer.test.mjs")
@@ -279,11 +184,6 @@ fn html_replay_works_offline_in_chromium() {
         .env("CHROMIUM", &chromium)
         .output()
         .expect("node runs");
-    assert!(
-        run.status.success(),
-        "viewer test failed:\n{}\n{}",
-        text(&run.stdout),
-        text(&run.stderr)
-    );
+    assert!(run.status.success(), "viewer test failed:\n{}\n{}", text(&run.stdout), text(&run.stderr));
     assert!(std::fs::metadata(&screenshot).unwrap().len() > 10_000);
 }

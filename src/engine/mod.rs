@@ -25,34 +25,20 @@ impl Engine {
         // frames are larger, so give it room on the 8 MiB main stack.
         runtime.set_max_stack_size(4 * 1024 * 1024);
         runtime.set_gc_threshold(64 * 1024 * 1024);
-        runtime.set_loader(
-            modules::EsmResolver { host: host.clone() },
-            modules::EsmLoader { host: host.clone() },
-        );
+        runtime.set_loader(modules::EsmResolver { host: host.clone() }, modules::EsmLoader { host: host.clone() });
         let tracker_host = host.clone();
-        runtime.set_host_promise_rejection_tracker(Some(Box::new(
-            move |ctx, promise, reason, handled| {
-                track_rejection(&ctx, &tracker_host, promise, reason, handled)
-            },
-        )));
+        runtime.set_host_promise_rejection_tracker(Some(Box::new(move |ctx, promise, reason, handled| {
+            track_rejection(&ctx, &tracker_host, promise, reason, handled)
+        })));
         let context = Context::full(&runtime)?;
         context.with(|ctx| host::install(&ctx, host))?;
-        Ok(Engine {
-            _runtime: runtime,
-            context,
-        })
+        Ok(Engine { _runtime: runtime, context })
     }
 }
 
 /// QuickJS reports each rejection without a handler, and each handler added
 /// later; `process.js` keeps Node's bookkeeping of them.
-fn track_rejection<'js>(
-    ctx: &Ctx<'js>,
-    host: &Host,
-    promise: Value<'js>,
-    reason: Value<'js>,
-    handled: bool,
-) {
+fn track_rejection<'js>(ctx: &Ctx<'js>, host: &Host, promise: Value<'js>, reason: Value<'js>, handled: bool) {
     host.rejection_to_warn.set(true);
     if let Some(hooks) = host.hooks.get()
         && call::<_, ()>(ctx, &hooks.reject_tracker, (promise, reason, handled)).is_err()
@@ -76,11 +62,7 @@ where
 }
 
 /// The exports object of the built-in `node:name`, if there is one.
-pub fn builtin_exports<'js>(
-    ctx: &Ctx<'js>,
-    host: &Host,
-    name: &str,
-) -> Result<Option<Object<'js>>> {
+pub fn builtin_exports<'js>(ctx: &Ctx<'js>, host: &Host, name: &str) -> Result<Option<Object<'js>>> {
     let exports: Value = call(ctx, &host.hooks().builtin, (name,))?;
     Ok(exports.into_object())
 }

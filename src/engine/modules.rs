@@ -23,12 +23,8 @@ use crate::trace::instrument::Goal;
 /// byte-order mark is dropped.
 pub fn read_source(path: &Path) -> std::io::Result<String> {
     let bytes = std::fs::read(path)?;
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text))
+    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
 }
 
 /// Whether the package containing `dir` says `"type": "module"`.
@@ -53,8 +49,7 @@ fn package_type_is_module(json: &str) -> bool {
         return false;
     };
     let rest = json[at + 6..].trim_start();
-    rest.strip_prefix(':')
-        .is_some_and(|v| v.trim_start().starts_with("\"module\""))
+    rest.strip_prefix(':').is_some_and(|v| v.trim_start().starts_with("\"module\""))
 }
 
 /// The parameters Node gives every CommonJS module.
@@ -90,11 +85,7 @@ pub fn compile_commonjs<'js>(
                 let l = l.trim_start();
                 l.starts_with("import ") || l.starts_with("import{") || l.starts_with("export ")
             });
-            Err(ctx.throw(if esm_syntax {
-                module_error
-            } else {
-                commonjs_error
-            }))
+            Err(ctx.throw(if esm_syntax { module_error } else { commonjs_error }))
         }
         Err(e) => Err(e),
     }
@@ -163,10 +154,8 @@ impl Resolver for EsmResolver {
         } else {
             std::env::current_dir().unwrap_or_default()
         };
-        let is_path = name.starts_with("./")
-            || name.starts_with("../")
-            || name.starts_with('/')
-            || name.starts_with("file://");
+        let is_path =
+            name.starts_with("./") || name.starts_with("../") || name.starts_with('/') || name.starts_with("file://");
         if !is_path {
             let builtin = name.strip_prefix("node:").unwrap_or(name);
             if crate::engine::builtin_exports(ctx, &self.host, builtin)?.is_some() {
@@ -180,11 +169,7 @@ impl Resolver for EsmResolver {
                 ));
             }
             return resolve_package(&base_dir, name).ok_or_else(|| {
-                throw_coded(
-                    ctx,
-                    &format!("Cannot find package '{name}' imported from {base}"),
-                    "ERR_MODULE_NOT_FOUND",
-                )
+                throw_coded(ctx, &format!("Cannot find package '{name}' imported from {base}"), "ERR_MODULE_NOT_FOUND")
             });
         }
         let path = base_dir.join(path_of(name));
@@ -202,10 +187,7 @@ impl Resolver for EsmResolver {
             Ok(found) => Ok(found.display().to_string()),
             Err(_) => Err(throw_coded(
                 ctx,
-                &format!(
-                    "Cannot find module '{}' imported from {base}",
-                    normalize(&path).display()
-                ),
+                &format!("Cannot find module '{}' imported from {base}", normalize(&path).display()),
                 "ERR_MODULE_NOT_FOUND",
             )),
         }
@@ -237,18 +219,12 @@ fn resolve_package(from: &Path, name: &str) -> Option<String> {
         Some((pkg, sub)) => (pkg.to_owned(), Some(sub)),
         None => (name.to_owned(), None),
     };
-    let dir = from
-        .ancestors()
-        .map(|d| d.join("node_modules").join(&package))
-        .find(|d| d.is_dir())?;
+    let dir = from.ancestors().map(|d| d.join("node_modules").join(&package)).find(|d| d.is_dir())?;
     let file = match subpath {
         Some(sub) => dir.join(sub),
         None => dir.join(package_entry(&dir).unwrap_or_else(|| "index.js".into())),
     };
-    file.canonicalize()
-        .ok()
-        .filter(|f| f.is_file())
-        .map(|f| f.display().to_string())
+    file.canonicalize().ok().filter(|f| f.is_file()).map(|f| f.display().to_string())
 }
 
 /// The ESM entry of a package: `exports` (string, or `"."` / `import` /
@@ -257,16 +233,11 @@ fn package_entry(dir: &Path) -> Option<String> {
     let text = std::fs::read_to_string(dir.join("package.json")).ok()?;
     let field = |text: &str, key: &str| -> Option<String> {
         let at = text.find(&format!("\"{key}\""))?;
-        let rest = text[at + key.len() + 2..]
-            .trim_start()
-            .strip_prefix(':')?
-            .trim_start();
+        let rest = text[at + key.len() + 2..].trim_start().strip_prefix(':')?.trim_start();
         let rest = rest.strip_prefix('"')?;
         Some(rest[..rest.find('"')?].to_owned())
     };
-    ["import", "default", "exports", "main"]
-        .iter()
-        .find_map(|key| field(&text, key))
+    ["import", "default", "exports", "main"].iter().find_map(|key| field(&text, key))
 }
 
 /// Loads what the resolver named: a built-in, a JSON file, an ES module, or a
@@ -283,14 +254,9 @@ impl Loader for EsmLoader {
         attributes: Option<ImportAttributes<'js>>,
     ) -> Result<Module<'js, Declared>> {
         if let Some(builtin) = name.strip_prefix("node:") {
-            let exports =
-                crate::engine::builtin_exports(ctx, &self.host, builtin)?.ok_or_else(|| {
-                    throw_coded(
-                        ctx,
-                        &format!("No such built-in module: {name}"),
-                        "ERR_UNKNOWN_BUILTIN_MODULE",
-                    )
-                })?;
+            let exports = crate::engine::builtin_exports(ctx, &self.host, builtin)?.ok_or_else(|| {
+                throw_coded(ctx, &format!("No such built-in module: {name}"), "ERR_UNKNOWN_BUILTIN_MODULE")
+            })?;
             return reexport(ctx, name, exports.into_value(), None);
         }
         let path = Path::new(name);
@@ -301,51 +267,31 @@ impl Loader for EsmLoader {
                 crate::host::errno::describe(&e).0,
             )
         })?;
-        let json_requested = attributes
-            .as_ref()
-            .and_then(|a| a.get_type().ok().flatten())
-            .is_some_and(|t| t == "json");
+        let json_requested = attributes.as_ref().and_then(|a| a.get_type().ok().flatten()).is_some_and(|t| t == "json");
         if name.ends_with(".json") {
             if !json_requested {
-                let message =
-                    format!("Module \"file://{name}\" needs an import attribute of \"type: json\"");
+                let message = format!("Module \"file://{name}\" needs an import attribute of \"type: json\"");
                 return Err(throw_coded(ctx, &message, "ERR_IMPORT_ATTRIBUTE_MISSING"));
             }
-            let module = Module::declare(
-                ctx.clone(),
-                name,
-                "export default JSON.parse(import.meta.tockJson);",
-            )?;
+            let module = Module::declare(ctx.clone(), name, "export default JSON.parse(import.meta.tockJson);")?;
             module.meta()?.set("tockJson", source)?;
             return Ok(module);
         }
         let dir = path.parent().unwrap_or(Path::new("/"));
         let test262_module = self.host.options.test262.as_ref().is_some_and(|t| t.module);
-        let esm = name.ends_with(".mjs")
-            || (name.ends_with(".js") && (test262_module || package_is_module(dir)));
+        let esm = name.ends_with(".mjs") || (name.ends_with(".js") && (test262_module || package_is_module(dir)));
         // `.cjs` is CommonJS by name; a plain `.js` is unless it only parses as a module.
-        let commonjs = !esm
-            && (name.ends_with(".cjs")
-                || compile_commonjs(ctx, &self.host, &source, name)?.is_some());
+        let commonjs = !esm && (name.ends_with(".cjs") || compile_commonjs(ctx, &self.host, &source, name)?.is_some());
         if commonjs {
             let load = crate::engine::hook(ctx, &self.host.hooks().load_commonjs)?;
             let name_owned = name.to_owned();
-            let require = Function::new(ctx.clone(), move || -> Result<Value<'js>> {
-                load.call((name_owned.as_str(),))
-            })?;
-            return reexport(
-                ctx,
-                name,
-                require.into_value(),
-                Some(commonjs_export_names(&source)),
-            );
+            let require =
+                Function::new(ctx.clone(), move || -> Result<Value<'js>> { load.call((name_owned.as_str(),)) })?;
+            return reexport(ctx, name, require.into_value(), Some(commonjs_export_names(&source)));
         }
         self.host.remember_source(name, &source);
         reject_nul(ctx, &source)?;
-        let code = self
-            .host
-            .instrument(name, &source, Goal::Module)
-            .into_owned();
+        let code = self.host.instrument(name, &source, Goal::Module).into_owned();
         let module = Module::declare(ctx.clone(), name, code)?;
         let meta = module.meta()?;
         meta.set("url", format!("file://{name}"))?;
@@ -367,23 +313,14 @@ fn reexport<'js>(
     let (get, names) = match names {
         Some(names) => ("import.meta.tockTarget()", names),
         None => {
-            let keys: Vec<String> = target
-                .as_object()
-                .map(|o| o.keys().collect::<Result<_>>())
-                .transpose()?
-                .unwrap_or_default();
+            let keys: Vec<String> =
+                target.as_object().map(|o| o.keys().collect::<Result<_>>()).transpose()?.unwrap_or_default();
             ("import.meta.tockTarget", keys)
         }
     };
     let mut source = format!("const m = {get};\nexport default m;\nconst o = Object(m);\n");
-    for (i, key) in names
-        .iter()
-        .filter(|k| is_identifier_name(k) && *k != "default")
-        .enumerate()
-    {
-        source.push_str(&format!(
-            "const e{i} = o[\"{key}\"]; export {{ e{i} as {key} }};\n"
-        ));
+    for (i, key) in names.iter().filter(|k| is_identifier_name(k) && *k != "default").enumerate() {
+        source.push_str(&format!("const e{i} = o[\"{key}\"]; export {{ e{i} as {key} }};\n"));
     }
     let module = Module::declare(ctx.clone(), name, source)?;
     module.meta()?.set("tockTarget", target)?;
@@ -392,9 +329,7 @@ fn reexport<'js>(
 
 fn is_identifier_name(s: &str) -> bool {
     let mut chars = s.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
         && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
 }
 
@@ -403,11 +338,8 @@ fn is_identifier_name(s: &str) -> bool {
 /// `module.exports = { a, b: … }` and `Object.defineProperty(exports, 'x'`.
 pub fn commonjs_export_names(source: &str) -> Vec<String> {
     let mut names = Vec::new();
-    let ident = |s: &str| -> String {
-        s.chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
-            .collect()
-    };
+    let ident =
+        |s: &str| -> String { s.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$').collect() };
     for (at, _) in source.match_indices("exports.") {
         let name = ident(&source[at + 8..]);
         let after = source[at + 8 + name.len()..].trim_start();
@@ -459,9 +391,7 @@ mod tests {
 
     #[test]
     fn reads_package_type() {
-        assert!(package_type_is_module(
-            r#"{ "name": "x", "type" : "module" }"#
-        ));
+        assert!(package_type_is_module(r#"{ "name": "x", "type" : "module" }"#));
         assert!(!package_type_is_module(r#"{ "type": "commonjs" }"#));
         assert!(!package_type_is_module(r#"{}"#));
     }

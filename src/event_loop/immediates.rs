@@ -17,12 +17,7 @@ pub struct Immediates<T> {
 
 impl<T> Default for Immediates<T> {
     fn default() -> Self {
-        Immediates {
-            queue: VecDeque::new(),
-            live: HashMap::new(),
-            next_id: 0,
-            refed: 0,
-        }
+        Immediates { queue: VecDeque::new(), live: HashMap::new(), next_id: 0, refed: 0 }
     }
 }
 

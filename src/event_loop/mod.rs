@@ -39,17 +39,10 @@ impl EventLoop {
                 (Entry::File(path), Some(test)) => engine::call(
                     ctx,
                     &hooks.run_test262,
-                    (
-                        path.as_str(),
-                        test.preludes.clone(),
-                        test.strict,
-                        test.module,
-                    ),
+                    (path.as_str(), test.preludes.clone(), test.strict, test.module),
                 )?,
                 (Entry::File(path), None) => engine::call(ctx, &hooks.run_main, (path.as_str(),))?,
-                (Entry::Eval { code, print }, _) => {
-                    engine::call(ctx, &hooks.eval_script, (code.as_str(), *print))?
-                }
+                (Entry::Eval { code, print }, _) => engine::call(ctx, &hooks.eval_script, (code.as_str(), *print))?,
             }
             if self.host.main_module.borrow().is_some() {
                 // Node evaluates an ES module inside a promise job, so its
@@ -133,11 +126,7 @@ impl EventLoop {
 
     /// Runs one macrotask: a JavaScript hook given the Timeout or Immediate
     /// it is about (if any).
-    fn call_host(
-        &self,
-        hook: impl Fn(&Hooks) -> &Persistent<Function<'static>>,
-        subject: Option<JsObject>,
-    ) {
+    fn call_host(&self, hook: impl Fn(&Hooks) -> &Persistent<Function<'static>>, subject: Option<JsObject>) {
         self.run_macrotask(|ctx| {
             let hook = hook(self.host.hooks());
             match subject {
@@ -169,30 +158,25 @@ impl EventLoop {
     fn trace<'js>(&self, ctx: &Ctx<'js>, event: &str, args: impl IntoArgs<'js>) {
         let mut all = rquickjs::function::Args::new(ctx.clone(), 4);
         let pushed = all.push_arg(event).and_then(|_| args.into_args(&mut all));
-        if pushed
-            .and_then(|_| engine::hook(ctx, &self.host.hooks().trace_loop)?.call_arg::<()>(all))
-            .is_err()
-        {
+        if pushed.and_then(|_| engine::hook(ctx, &self.host.hooks().trace_loop)?.call_arg::<()>(all)).is_err() {
             report_exception(ctx, &self.host);
         }
     }
 
     fn exit_code(&self) -> i32 {
         self.context.with(|ctx| {
-            let code: Option<i32> =
-                engine::call(&ctx, &self.host.hooks().exit, (self.main_is_pending(&ctx),))
-                    .unwrap_or_else(|_| {
-                        report_exception(&ctx, &self.host);
-                        Some(1)
-                    });
+            let code: Option<i32> = engine::call(&ctx, &self.host.hooks().exit, (self.main_is_pending(&ctx),))
+                .unwrap_or_else(|_| {
+                    report_exception(&ctx, &self.host);
+                    Some(1)
+                });
             code.unwrap_or(0)
         })
     }
 
     fn main_is_pending(&self, ctx: &Ctx<'_>) -> bool {
         let main = self.host.main_module.borrow().clone();
-        main.and_then(|p| p.restore(ctx).ok())
-            .is_some_and(|p| p.state() == rquickjs::promise::PromiseState::Pending)
+        main.and_then(|p| p.restore(ctx).ok()).is_some_and(|p| p.state() == rquickjs::promise::PromiseState::Pending)
     }
 }
 
@@ -225,21 +209,12 @@ fn call_hook(ctx: &Ctx<'_>, host: &Host, hook: &Persistent<Function<'static>>) {
 /// reporter prints it and exits with code 1.
 pub fn report_exception(ctx: &Ctx<'_>, host: &Host) {
     let error = ctx.catch();
-    let handled = engine::call::<_, ()>(
-        ctx,
-        &host.hooks().fatal_exception,
-        (error.clone(), "uncaughtException"),
-    );
+    let handled = engine::call::<_, ()>(ctx, &host.hooks().fatal_exception, (error.clone(), "uncaughtException"));
     if handled.is_err() {
         // The reporter itself failed: say what we can and stop.
         let inner = ctx.catch();
         stdio::write_stderr(
-            format!(
-                "Uncaught {}\n(while reporting: {})\n",
-                describe(&error),
-                describe(&inner)
-            )
-            .as_bytes(),
+            format!("Uncaught {}\n(while reporting: {})\n", describe(&error), describe(&inner)).as_bytes(),
         );
         stdio::exit(7);
     }
@@ -266,14 +241,8 @@ pub struct Clock {
 
 impl Clock {
     pub fn new() -> Self {
-        let origin_ms = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs_f64() * 1e3)
-            .unwrap_or(0.0);
-        Clock {
-            start: Instant::now(),
-            origin_ms,
-        }
+        let origin_ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64() * 1e3).unwrap_or(0.0);
+        Clock { start: Instant::now(), origin_ms }
     }
 
     pub fn now_ms(&self) -> u64 {

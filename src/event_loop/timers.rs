@@ -67,18 +67,7 @@ impl<T: Clone> Timers<T> {
     pub fn start(&mut self, payload: T, msecs: u64, repeat: bool, now: u64) -> TimerId {
         self.next_timer_id = self.next_timer_id.wrapping_add(1).max(1);
         let id = self.next_timer_id;
-        self.timers.insert(
-            id,
-            Timer {
-                payload,
-                msecs,
-                start: now,
-                repeat,
-                refed: true,
-                generation: 0,
-                queued: false,
-            },
-        );
+        self.timers.insert(id, Timer { payload, msecs, start: now, repeat, refed: true, generation: 0, queued: false });
         self.refed += 1;
         self.append(id, now);
         id
@@ -136,9 +125,7 @@ impl<T: Clone> Timers<T> {
         let list = self.lists.get(&msecs)?;
         list.entries
             .iter()
-            .find_map(|(id, generation)| {
-                self.timers.get(id).filter(|t| t.generation == *generation)
-            })
+            .find_map(|(id, generation)| self.timers.get(id).filter(|t| t.generation == *generation))
             .map(|t| &t.payload)
     }
 
@@ -209,11 +196,7 @@ impl<T: Clone> Timers<T> {
                 self.refed -= usize::from(timer.refed);
                 timer.payload
             };
-            return Some(Due {
-                id,
-                repeat,
-                payload,
-            });
+            return Some(Due { id, repeat, payload });
         }
     }
 
@@ -227,12 +210,7 @@ impl<T: Clone> Timers<T> {
             let id = self.next_list_id;
             self.next_list_id += 1;
             self.queue.push(Reverse((start + msecs, id, msecs)));
-            List {
-                id,
-                expiry: start + msecs,
-                entries: VecDeque::new(),
-                live: 0,
-            }
+            List { id, expiry: start + msecs, entries: VecDeque::new(), live: 0 }
         });
         list.entries.push_back((id, generation));
         list.live += 1;

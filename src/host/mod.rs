@@ -90,9 +90,7 @@ impl Host {
     }
 
     pub fn remember_source(&self, name: &str, source: &str) {
-        self.sources
-            .borrow_mut()
-            .insert(name.to_owned(), Rc::from(source));
+        self.sources.borrow_mut().insert(name.to_owned(), Rc::from(source));
     }
 
     /// The source to compile: rewritten for tracing when tracing is on.

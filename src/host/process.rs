@@ -10,38 +10,29 @@ use super::{Hooks, Host, stdio};
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     native.set(
         "write",
-        Function::new(
-            ctx.clone(),
-            |fd: i32, text: rquickjs::String<'_>| -> Result<()> {
-                let text = text.to_string()?;
-                match fd {
-                    2 => stdio::write_stderr(text.as_bytes()),
-                    _ => stdio::write_stdout(text.as_bytes()),
-                }
-                Ok(())
-            },
-        )?,
+        Function::new(ctx.clone(), |fd: i32, text: rquickjs::String<'_>| -> Result<()> {
+            let text = text.to_string()?;
+            match fd {
+                2 => stdio::write_stderr(text.as_bytes()),
+                _ => stdio::write_stdout(text.as_bytes()),
+            }
+            Ok(())
+        })?,
     )?;
     native.set(
         "writeBytes",
-        Function::new(
-            ctx.clone(),
-            |fd: i32, bytes: rquickjs::TypedArray<'_, u8>| -> Result<()> {
-                // SAFETY: the buffer is not detached or resized while we copy it out.
-                let bytes: &[u8] = unsafe { bytes.as_bytes() }.unwrap_or_default();
-                match fd {
-                    2 => stdio::write_stderr(bytes),
-                    _ => stdio::write_stdout(bytes),
-                }
-                Ok(())
-            },
-        )?,
+        Function::new(ctx.clone(), |fd: i32, bytes: rquickjs::TypedArray<'_, u8>| -> Result<()> {
+            // SAFETY: the buffer is not detached or resized while we copy it out.
+            let bytes: &[u8] = unsafe { bytes.as_bytes() }.unwrap_or_default();
+            match fd {
+                2 => stdio::write_stderr(bytes),
+                _ => stdio::write_stdout(bytes),
+            }
+            Ok(())
+        })?,
     )?;
     native.set("isatty", Function::new(ctx.clone(), stdio::is_terminal)?)?;
-    native.set(
-        "exit",
-        Function::new(ctx.clone(), |code: i32| -> () { stdio::exit(code) })?,
-    )?;
+    native.set("exit", Function::new(ctx.clone(), |code: i32| -> () { stdio::exit(code) })?)?;
 
     let h = host.clone();
     native.set(
@@ -52,44 +43,29 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         })?,
     )?;
     let h = host.clone();
-    native.set(
-        "now",
-        Function::new(ctx.clone(), move || h.clock.elapsed_ms())?,
-    )?;
+    native.set("now", Function::new(ctx.clone(), move || h.clock.elapsed_ms())?)?;
     native.set("timeOrigin", host.clock.time_origin_ms())?;
 
     native.set(
         "cwd",
-        Function::new(ctx.clone(), || {
-            std::env::current_dir()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default()
-        })?,
+        Function::new(ctx.clone(), || std::env::current_dir().map(|p| p.display().to_string()).unwrap_or_default())?,
     )?;
     native.set(
         "chdir",
         Function::new(ctx.clone(), |ctx: Ctx<'_>, dir: String| -> Result<()> {
             std::env::set_current_dir(&dir).map_err(|e| {
-                rquickjs::Exception::throw_message(
-                    &ctx,
-                    &format!("{}, chdir '{dir}'", crate::host::errno::text(&e)),
-                )
+                rquickjs::Exception::throw_message(&ctx, &format!("{}, chdir '{dir}'", crate::host::errno::text(&e)))
             })
         })?,
     )?;
 
     let env = Object::new(ctx.clone())?;
     for (key, value) in std::env::vars_os() {
-        env.set(
-            key.to_string_lossy().as_ref(),
-            value.to_string_lossy().as_ref(),
-        )?;
+        env.set(key.to_string_lossy().as_ref(), value.to_string_lossy().as_ref())?;
     }
     native.set("env", env)?;
     let argv = Array::new(ctx.clone())?;
-    let exec_path = std::env::current_exe()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| "tock".into());
+    let exec_path = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "tock".into());
     argv.set(0, exec_path.as_str())?;
     for (i, arg) in host.options.argv.iter().enumerate() {
         argv.set(i + 1, arg.as_str())?;
@@ -102,42 +78,36 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set("arch", node_arch())?;
     native.set("version", env!("CARGO_PKG_VERSION"))?;
     native.set("engineVersion", engine_version())?;
-    native.set(
-        "unhandledRejections",
-        host.options.unhandled_rejections.as_str(),
-    )?;
+    native.set("unhandledRejections", host.options.unhandled_rejections.as_str())?;
     native.set("test262", host.options.test262.is_some())?;
     native.set("memoryUsage", Function::new(ctx.clone(), memory_usage)?)?;
 
     let h = host.clone();
     native.set(
         "setHooks",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, hooks: Object<'js>| -> Result<()> {
-                let get = |name: &str| -> Result<Persistent<Function<'static>>> {
-                    Ok(Persistent::save(&ctx, hooks.get::<_, Function>(name)?))
-                };
-                let hooks = Hooks {
-                    run_timer: get("runTimer")?,
-                    run_immediate: get("runImmediate")?,
-                    run_ticks: get("runTicks")?,
-                    process_rejections: get("processRejections")?,
-                    reject_tracker: get("rejectTracker")?,
-                    fatal_exception: get("fatalException")?,
-                    before_exit: get("beforeExit")?,
-                    exit: get("exit")?,
-                    run_main: get("runMain")?,
-                    eval_script: get("evalScript")?,
-                    run_test262: get("runTest262")?,
-                    builtin: get("builtin")?,
-                    load_commonjs: get("loadCommonJS")?,
-                    trace_loop: get("traceLoop")?,
-                };
-                let _ = h.hooks.set(hooks);
-                Ok(())
-            },
-        )?,
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, hooks: Object<'js>| -> Result<()> {
+            let get = |name: &str| -> Result<Persistent<Function<'static>>> {
+                Ok(Persistent::save(&ctx, hooks.get::<_, Function>(name)?))
+            };
+            let hooks = Hooks {
+                run_timer: get("runTimer")?,
+                run_immediate: get("runImmediate")?,
+                run_ticks: get("runTicks")?,
+                process_rejections: get("processRejections")?,
+                reject_tracker: get("rejectTracker")?,
+                fatal_exception: get("fatalException")?,
+                before_exit: get("beforeExit")?,
+                exit: get("exit")?,
+                run_main: get("runMain")?,
+                eval_script: get("evalScript")?,
+                run_test262: get("runTest262")?,
+                builtin: get("builtin")?,
+                load_commonjs: get("loadCommonJS")?,
+                trace_loop: get("traceLoop")?,
+            };
+            let _ = h.hooks.set(hooks);
+            Ok(())
+        })?,
     )?;
     Ok(())
 }
@@ -153,9 +123,7 @@ fn node_arch() -> &'static str {
 
 fn engine_version() -> String {
     // SAFETY: JS_GetVersion returns a static NUL-terminated string.
-    unsafe { std::ffi::CStr::from_ptr(qjs::JS_GetVersion()) }
-        .to_string_lossy()
-        .into_owned()
+    unsafe { std::ffi::CStr::from_ptr(qjs::JS_GetVersion()) }.to_string_lossy().into_owned()
 }
 
 /// `process.memoryUsage()`: rss from the kernel, heap figures from QuickJS.
@@ -168,10 +136,7 @@ fn memory_usage<'js>(ctx: Ctx<'js>) -> Result<Object<'js>> {
     let mut usage = std::mem::MaybeUninit::<qjs::JSMemoryUsage>::uninit();
     // SAFETY: the runtime pointer is valid while `ctx` is; the struct is fully written.
     let usage = unsafe {
-        qjs::JS_ComputeMemoryUsage(
-            qjs::JS_GetRuntime(ctx.as_raw().as_ptr()),
-            usage.as_mut_ptr(),
-        );
+        qjs::JS_ComputeMemoryUsage(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()), usage.as_mut_ptr());
         usage.assume_init()
     };
     let out = Object::new(ctx)?;

@@ -18,10 +18,7 @@ struct Stdout {
 
 impl Stdout {
     fn new() -> Self {
-        Stdout {
-            buffer: Vec::with_capacity(8192),
-            terminal: std::io::stdout().is_terminal(),
-        }
+        Stdout { buffer: Vec::with_capacity(8192), terminal: std::io::stdout().is_terminal() }
     }
 
     fn flush(&mut self) {
@@ -68,9 +65,10 @@ pub fn write_trace(bytes: &[u8]) {
 pub fn flush() {
     let _ = TRACE_FILE.try_with(|f| {
         if let Ok(mut f) = f.try_borrow_mut()
-            && let Some(f) = f.as_mut() {
-                let _ = f.flush();
-            }
+            && let Some(f) = f.as_mut()
+        {
+            let _ = f.flush();
+        }
     });
     // `try_with`: may run from a panic hook while the thread is being torn down.
     let _ = STDOUT.try_with(|out| {

@@ -14,40 +14,28 @@ pub fn install<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let global = ctx.globals();
     global.set(
         "print",
-        Function::new(ctx.clone(), |text: Coerced<String>| {
-            stdio::write_stdout(format!("{}\n", text.0).as_bytes())
-        })?,
+        Function::new(ctx.clone(), |text: Coerced<String>| stdio::write_stdout(format!("{}\n", text.0).as_bytes()))?,
     )?;
     let host = Object::new(ctx.clone())?;
     host.set("global", global.clone())?;
-    host.set(
-        "gc",
-        Function::new(ctx.clone(), |ctx: Ctx<'_>| ctx.run_gc())?,
-    )?;
+    host.set("gc", Function::new(ctx.clone(), |ctx: Ctx<'_>| ctx.run_gc())?)?;
     // A native function runs in its own realm: this evaluates in `ctx`'s global scope.
     host.set(
         "evalScript",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, source: String| -> Result<Value<'js>> {
-                let mut options = EvalOptions::default();
-                options.strict = false;
-                ctx.eval_with_options(source, options)
-            },
-        )?,
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, source: String| -> Result<Value<'js>> {
+            let mut options = EvalOptions::default();
+            options.strict = false;
+            ctx.eval_with_options(source, options)
+        })?,
     )?;
     host.set(
         "detachArrayBuffer",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, buffer: Value<'js>| -> Result<()> {
-                let mut buffer = ArrayBuffer::from_value(buffer).ok_or_else(|| {
-                    Exception::throw_type(&ctx, "detachArrayBuffer: not an ArrayBuffer")
-                })?;
-                buffer.detach();
-                Ok(())
-            },
-        )?,
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, buffer: Value<'js>| -> Result<()> {
+            let mut buffer = ArrayBuffer::from_value(buffer)
+                .ok_or_else(|| Exception::throw_type(&ctx, "detachArrayBuffer: not an ArrayBuffer"))?;
+            buffer.detach();
+            Ok(())
+        })?,
     )?;
     host.set("createRealm", Function::new(ctx.clone(), create_realm)?)?;
     global.set("$262", host.clone())?;
@@ -60,8 +48,7 @@ fn create_realm<'js>(ctx: Ctx<'js>) -> Result<Object<'js>> {
     // lock is held); it is never freed, as the process exits without teardown.
     let realm: Ctx<'js> = unsafe {
         let raw = qjs::JS_NewContext(qjs::JS_GetRuntime(ctx.as_raw().as_ptr()));
-        let raw = NonNull::new(raw)
-            .ok_or_else(|| Exception::throw_internal(&ctx, "cannot create a realm"))?;
+        let raw = NonNull::new(raw).ok_or_else(|| Exception::throw_internal(&ctx, "cannot create a realm"))?;
         Ctx::from_raw(raw)
     };
     install(&realm)

@@ -12,24 +12,13 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     let h = host.clone();
     native.set(
         "timerStart",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, timer: Object<'js>, msecs: f64, repeat: bool| {
-                let now = h.clock.now_ms();
-                h.timers.borrow_mut().start(
-                    Persistent::save(&ctx, timer),
-                    msecs as u64,
-                    repeat,
-                    now,
-                )
-            },
-        )?,
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, timer: Object<'js>, msecs: f64, repeat: bool| {
+            let now = h.clock.now_ms();
+            h.timers.borrow_mut().start(Persistent::save(&ctx, timer), msecs as u64, repeat, now)
+        })?,
     )?;
     let h = host.clone();
-    native.set(
-        "timerClear",
-        Function::new(ctx.clone(), move |id: u32| h.timers.borrow_mut().clear(id))?,
-    )?;
+    native.set("timerClear", Function::new(ctx.clone(), move |id: u32| h.timers.borrow_mut().clear(id))?)?;
     let h = host.clone();
     native.set(
         "timerRefresh",
@@ -41,28 +30,21 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     let h = host.clone();
     native.set(
         "timerObject",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, id: u32| -> Result<Option<Object<'js>>> {
-                let timer = h.timers.borrow().payload(id).cloned();
-                timer.map(|t| t.restore(&ctx)).transpose()
-            },
-        )?,
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: u32| -> Result<Option<Object<'js>>> {
+            let timer = h.timers.borrow().payload(id).cloned();
+            timer.map(|t| t.restore(&ctx)).transpose()
+        })?,
     )?;
     let h = host.clone();
     native.set(
         "timerRef",
-        Function::new(ctx.clone(), move |id: u32, refed: bool| {
-            h.timers.borrow_mut().set_ref(id, refed)
-        })?,
+        Function::new(ctx.clone(), move |id: u32, refed: bool| h.timers.borrow_mut().set_ref(id, refed))?,
     )?;
     let h = host.clone();
     native.set(
         "immediateStart",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, immediate: Object<'js>| {
-            h.immediates
-                .borrow_mut()
-                .push(Persistent::save(&ctx, immediate))
+            h.immediates.borrow_mut().push(Persistent::save(&ctx, immediate))
         })?,
     )?;
     let h = host.clone();
@@ -75,14 +57,9 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     let h = host.clone();
     native.set(
         "immediateRef",
-        Function::new(ctx.clone(), move |id: u32, refed: bool| {
-            h.immediates.borrow_mut().set_ref(id, refed)
-        })?,
+        Function::new(ctx.clone(), move |id: u32, refed: bool| h.immediates.borrow_mut().set_ref(id, refed))?,
     )?;
     let h = host.clone();
-    native.set(
-        "scheduleTicks",
-        Function::new(ctx.clone(), move || h.tick_scheduled.set(true))?,
-    )?;
+    native.set("scheduleTicks", Function::new(ctx.clone(), move || h.tick_scheduled.set(true))?)?;
     Ok(())
 }

@@ -25,26 +25,23 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     let h = host.clone();
     native.set(
         "traceSite",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
-                let sites = h.trace_sites.borrow();
-                let Some((file, site)) = sites.get(id) else {
-                    return Ok(Value::new_undefined(ctx));
-                };
-                let kind = match site.kind {
-                    SiteKind::Await => "await",
-                    SiteKind::AsyncFunction => "async function",
-                };
-                let out = rquickjs::Array::new(ctx.clone())?;
-                out.set(0, file.as_ref())?;
-                out.set(1, site.line)?;
-                out.set(2, site.column)?;
-                out.set(3, site.function.as_str())?;
-                out.set(4, kind)?;
-                Ok(out.into_value())
-            },
-        )?,
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
+            let sites = h.trace_sites.borrow();
+            let Some((file, site)) = sites.get(id) else {
+                return Ok(Value::new_undefined(ctx));
+            };
+            let kind = match site.kind {
+                SiteKind::Await => "await",
+                SiteKind::AsyncFunction => "async function",
+            };
+            let out = rquickjs::Array::new(ctx.clone())?;
+            out.set(0, file.as_ref())?;
+            out.set(1, site.line)?;
+            out.set(2, site.column)?;
+            out.set(3, site.function.as_str())?;
+            out.set(4, kind)?;
+            Ok(out.into_value())
+        })?,
     )?;
     native.set(
         "traceOpen",

@@ -14,8 +14,8 @@
 
 use oxc_allocator::Allocator;
 use oxc_ast::ast::{
-    ArrowFunctionExpression, AwaitExpression, Expression, Function, FunctionBody, MethodDefinition,
-    ObjectProperty, VariableDeclarator,
+    ArrowFunctionExpression, AwaitExpression, Expression, Function, FunctionBody, MethodDefinition, ObjectProperty,
+    VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_parser::{ParseOptions, Parser};
@@ -55,40 +55,20 @@ pub fn instrument(source: &str, goal: Goal, first_site: u32) -> Option<(String, 
         Goal::Module => SourceType::mjs(),
         Goal::Script | Goal::CommonJs => SourceType::cjs(),
     };
-    let options = ParseOptions {
-        allow_return_outside_function: matches!(goal, Goal::CommonJs),
-        ..ParseOptions::default()
-    };
-    let parsed = Parser::new(&allocator, source, source_type)
-        .with_options(options)
-        .parse();
+    let options =
+        ParseOptions { allow_return_outside_function: matches!(goal, Goal::CommonJs), ..ParseOptions::default() };
+    let parsed = Parser::new(&allocator, source, source_type).with_options(options).parse();
     if parsed.panicked || !parsed.diagnostics.is_empty() {
         return None;
     }
-    let mut collector = Collector {
-        source,
-        first_site,
-        sites: Vec::new(),
-        edits: Vec::new(),
-        names: vec![],
-        pending_name: None,
-    };
+    let mut collector =
+        Collector { source, first_site, sites: Vec::new(), edits: Vec::new(), names: vec![], pending_name: None };
     collector.visit_program(&parsed.program);
     if collector.edits.is_empty() {
         return None;
     }
     // Openings in visiting order, closings of nested sites innermost first.
-    collector.edits.sort_by_key(|e| {
-        (
-            e.at,
-            e.opening,
-            if e.opening {
-                e.order as i64
-            } else {
-                -(e.order as i64)
-            },
-        )
-    });
+    collector.edits.sort_by_key(|e| (e.at, e.opening, if e.opening { e.order as i64 } else { -(e.order as i64) }));
     let mut out = String::with_capacity(source.len() + collector.edits.len() * 24);
     let mut last = 0;
     for edit in &collector.edits {
@@ -123,53 +103,31 @@ impl Collector<'_> {
         let before = &self.source[..offset as usize];
         let line = before.matches('\n').count() as u32 + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-        let function = self
-            .names
-            .last()
-            .cloned()
-            .unwrap_or_else(|| "<top level>".into());
-        self.sites.push(Site {
-            line,
-            column,
-            function,
-            kind,
-        });
+        let function = self.names.last().cloned().unwrap_or_else(|| "<top level>".into());
+        self.sites.push(Site { line, column, function, kind });
         self.first_site + self.sites.len() as u32 - 1
     }
 
     fn insert(&mut self, at: u32, opening: bool, text: String) {
         let order = self.edits.len();
-        self.edits.push(Edit {
-            at,
-            opening,
-            order,
-            text,
-        });
+        self.edits.push(Edit { at, opening, order, text });
     }
 
     /// `__tockTrace.enter(SITE);` as the first statement after the directives.
     fn enter_body(&mut self, body: &FunctionBody<'_>, at: u32) {
         let site = self.site(at, SiteKind::AsyncFunction);
-        let after = body
-            .directives
-            .last()
-            .map_or(body.span.start + 1, |d| d.span.end);
+        let after = body.directives.last().map_or(body.span.start + 1, |d| d.span.end);
         self.insert(after, true, format!("__tockTrace.enter({site});"));
     }
 
     fn take_name(&mut self, own: Option<&str>) -> String {
         let pending = self.pending_name.take();
-        own.map(str::to_owned)
-            .or(pending)
-            .unwrap_or_else(|| "<anonymous>".into())
+        own.map(str::to_owned).or(pending).unwrap_or_else(|| "<anonymous>".into())
     }
 }
 
 fn is_function(expr: &Expression<'_>) -> bool {
-    matches!(
-        expr,
-        Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_)
-    )
+    matches!(expr, Expression::FunctionExpression(_) | Expression::ArrowFunctionExpression(_))
 }
 
 impl<'a> Visit<'a> for Collector<'_> {
@@ -186,10 +144,12 @@ impl<'a> Visit<'a> for Collector<'_> {
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
         let name = self.take_name(it.id.as_ref().map(|id| id.name.as_str()));
         self.names.push(name);
-        if it.r#async && !it.generator
-            && let Some(body) = &it.body {
-                self.enter_body(body, it.span.start);
-            }
+        if it.r#async
+            && !it.generator
+            && let Some(body) = &it.body
+        {
+            self.enter_body(body, it.span.start);
+        }
         walk::walk_function(self, it, flags);
         self.names.pop();
     }
@@ -237,31 +197,19 @@ mod tests {
 
     #[test]
     fn wraps_awaits_and_marks_async_bodies() {
-        let (code, sites) = instrument(
-            "async function main() {\n  const x = await f(1);\n  return await await x;\n}",
-            Goal::Script,
-            0,
-        )
-        .unwrap();
+        let (code, sites) =
+            instrument("async function main() {\n  const x = await f(1);\n  return await await x;\n}", Goal::Script, 0)
+                .unwrap();
         assert_eq!(
             code,
             "async function main() {__tockTrace.enter(0);\n  const x = __tockTrace.r(await __tockTrace.a(f(1), 1), 1);\n  return __tockTrace.r(await __tockTrace.a(__tockTrace.r(await __tockTrace.a(x, 3), 3), 2), 2);\n}"
         );
-        assert_eq!(
-            sites[1],
-            Site {
-                line: 2,
-                column: 13,
-                function: "main".into(),
-                kind: SiteKind::Await
-            }
-        );
+        assert_eq!(sites[1], Site { line: 2, column: 13, function: "main".into(), kind: SiteKind::Await });
     }
 
     #[test]
     fn arrow_expression_bodies_and_names() {
-        let (code, sites) =
-            instrument("const go = async () => await p;", Goal::Module, 10).unwrap();
+        let (code, sites) = instrument("const go = async () => await p;", Goal::Module, 10).unwrap();
         assert_eq!(
             code,
             "const go = async () => (__tockTrace.enter(10), __tockTrace.r(await __tockTrace.a(p, 11), 11));"
@@ -271,12 +219,7 @@ mod tests {
 
     #[test]
     fn directives_stay_first_and_top_level_await_is_traced() {
-        let (code, _) = instrument(
-            "async function f() { 'use strict'; }\nawait 1;",
-            Goal::Module,
-            0,
-        )
-        .unwrap();
+        let (code, _) = instrument("async function f() { 'use strict'; }\nawait 1;", Goal::Module, 0).unwrap();
         assert_eq!(
             code,
             "async function f() { 'use strict';__tockTrace.enter(0); }\n__tockTrace.r(await __tockTrace.a(1, 1), 1);"
