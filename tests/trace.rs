@@ -187,3 +187,53 @@ fn html_replay_works_offline_in_chromium() {
     assert!(run.status.success(), "viewer test failed:\n{}\n{}", text(&run.stdout), text(&run.stderr));
     assert!(std::fs::metadata(&screenshot).unwrap().len() > 10_000);
 }
+
+#[test]
+fn independent_sequential_awaits_suggest_promise_all() {
+    let dir = scratch("sequential");
+    std::fs::write(
+        dir.join("seq.js"),
+        "const sleep = (ms, v) => new Promise((r) => setTimeout(() => r(v), ms));\nasync function main() {\n  const user = await sleep(20, 'user');\n  const posts = await sleep(20, 'posts');\n  const both = await sleep(5, user + posts);\n  console.log(both);\n}\nmain();\n",
+    )
+    .unwrap();
+    let out = tock(&["run", "--diagnose", "seq.js"], &dir);
+    assert_eq!(text(&out.stdout), "userposts\n");
+    let report = text(&out.stderr);
+    assert!(report.contains("awaits at seq.js:3 and seq.js:4 wait one after the other"), "{report}");
+    assert!(report.contains("Promise.all"), "{report}");
+    // The third await uses both results: not reported.
+    assert!(!report.contains("seq.js:5 wait"), "{report}");
+}
+
+#[test]
+fn ctrl_c_reports_what_keeps_the_process_alive() {
+    let dir = scratch("sigint");
+    std::fs::write(
+        dir.join("hang.js"),
+        "setInterval(() => {}, 1000);\nsetTimeout(() => {}, 60000);\nconsole.log('running');\n",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tock"))
+        .args(["run", "--diagnose", "hang.js"])
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while child.try_wait().unwrap().is_none() {
+        assert!(std::time::Instant::now() < deadline, "tock did not exit on Ctrl-C");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    assert_eq!(text(&out.stdout), "running\n");
+    let report = text(&out.stderr);
+    assert!(
+        report.contains("still keeping the process alive: interval #1 (1000 ms, from hang.js:1); timer #2 (60000 ms, from hang.js:2)"),
+        "{report}"
+    );
+}

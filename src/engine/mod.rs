@@ -30,6 +30,12 @@ impl Engine {
         runtime.set_host_promise_rejection_tracker(Some(Box::new(move |ctx, promise, reason, handled| {
             track_rejection(&ctx, &tracker_host, promise, reason, handled)
         })));
+        if host.options.trace.is_some() {
+            // Ctrl-C while JavaScript is busy: stop it so the report can run.
+            runtime.set_interrupt_handler(Some(Box::new(|| {
+                crate::event_loop::INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
+            })));
+        }
         let context = Context::full(&runtime)?;
         context.with(|ctx| host::install(&ctx, host))?;
         Ok(Engine { _runtime: runtime, context })

@@ -51,6 +51,11 @@ impl<T> Immediates<T> {
         }
     }
 
+    /// Payloads of the immediates that keep the loop alive, in queue order.
+    pub fn referenced(&self) -> impl Iterator<Item = &T> {
+        self.queue.iter().filter_map(|id| self.live.get(id)).filter(|(_, refed)| *refed).map(|(payload, _)| payload)
+    }
+
     /// The batch for this check phase: everything queued so far.
     pub fn take_batch(&mut self) -> VecDeque<ImmediateId> {
         std::mem::take(&mut self.queue)

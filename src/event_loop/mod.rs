@@ -12,6 +12,8 @@ pub mod immediates;
 pub mod timers;
 
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rquickjs::function::IntoArgs;
@@ -24,11 +26,30 @@ use crate::host::{Hooks, Host, JsObject, stdio};
 pub struct EventLoop {
     context: Context,
     host: Rc<Host>,
+    /// Where the poll phase sleeps until its deadline or a wake-up.
+    wakeups: Receiver<Wake>,
 }
+
+/// Why the poll phase woke before its deadline.
+pub enum Wake {
+    /// Ctrl-C while tracing or diagnosing: report, then exit 130.
+    Interrupt,
+}
+
+/// Set by Ctrl-C (tracing only); the engine checks it to stop busy JavaScript.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 impl EventLoop {
     pub fn new(context: Context, host: Rc<Host>) -> Self {
-        EventLoop { context, host }
+        let (sender, wakeups) = mpsc::channel();
+        if host.options.trace.is_some() {
+            // Ctrl-C reports what keeps the process alive instead of killing it.
+            let _ = ctrlc::set_handler(move || {
+                INTERRUPTED.store(true, Ordering::Relaxed);
+                let _ = sender.send(Wake::Interrupt);
+            });
+        }
+        EventLoop { context, host, wakeups }
     }
 
     /// The first macrotask: the main program (a file, or `-e` / `-p` code).
@@ -74,6 +95,9 @@ impl EventLoop {
 
     /// The loop stays alive while referenced timers or immediates exist.
     fn is_alive(&self) -> bool {
+        if INTERRUPTED.load(Ordering::Relaxed) {
+            self.interrupted();
+        }
         self.host.timers.borrow().has_refed() || self.host.immediates.borrow().has_refed()
     }
 
@@ -109,8 +133,17 @@ impl EventLoop {
                 });
             }
             stdio::flush();
-            std::thread::sleep(Duration::from_millis(expiry - now));
+            match self.wakeups.recv_timeout(Duration::from_millis(expiry - now)) {
+                Ok(Wake::Interrupt) => self.interrupted(),
+                Err(_) => {}
+            }
         }
+    }
+
+    /// Ctrl-C: `trace.js` reports what was still pending and exits.
+    fn interrupted(&self) {
+        INTERRUPTED.store(false, Ordering::Relaxed);
+        self.context.with(|ctx| self.trace(&ctx, "interrupt", ()));
     }
 
     fn run_immediates(&self) {
@@ -209,6 +242,12 @@ fn call_hook(ctx: &Ctx<'_>, host: &Host, hook: &Persistent<Function<'static>>) {
 /// reporter prints it and exits with code 1.
 pub fn report_exception(ctx: &Ctx<'_>, host: &Host) {
     let error = ctx.catch();
+    if INTERRUPTED.swap(false, Ordering::Relaxed) {
+        // The engine stopped busy JavaScript for Ctrl-C.
+        if engine::call::<_, ()>(ctx, &host.hooks().trace_loop, ("interrupt",)).is_err() {
+            stdio::exit(130);
+        }
+    }
     let handled = engine::call::<_, ()>(ctx, &host.hooks().fatal_exception, (error.clone(), "uncaughtException"));
     if handled.is_err() {
         // The reporter itself failed: say what we can and stop.

@@ -129,6 +129,13 @@ impl<T: Clone> Timers<T> {
             .map(|t| &t.payload)
     }
 
+    /// Payloads of the live timers that keep the loop alive, oldest first.
+    pub fn referenced(&self) -> Vec<&T> {
+        let mut live: Vec<_> = self.timers.iter().filter(|(_, t)| t.refed).collect();
+        live.sort_by_key(|(id, _)| **id);
+        live.into_iter().map(|(_, t)| &t.payload).collect()
+    }
+
     /// The payload of a live timer (`clearTimeout(id)` with a number).
     pub fn payload(&self, id: TimerId) -> Option<&T> {
         self.timers.get(&id).map(|t| &t.payload)

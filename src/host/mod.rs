@@ -43,6 +43,8 @@ pub struct Host {
     pub sources: RefCell<HashMap<String, Rc<str>>>,
     /// Sites of instrumented `await`s and async functions (tracing only).
     pub trace_sites: RefCell<Vec<(Rc<str>, crate::trace::instrument::Site)>>,
+    /// Await sites that run in sequence but look independent (first, second).
+    pub trace_sequential: RefCell<Vec<(u32, u32)>>,
     /// The entry module's evaluation, to detect an unsettled top-level await.
     pub main_module: RefCell<Option<Persistent<Promise<'static>>>>,
 }
@@ -81,6 +83,7 @@ impl Host {
             hooks: OnceCell::new(),
             sources: RefCell::default(),
             trace_sites: RefCell::default(),
+            trace_sequential: RefCell::default(),
             main_module: RefCell::default(),
         })
     }
@@ -100,10 +103,11 @@ impl Host {
         }
         let mut sites = self.trace_sites.borrow_mut();
         match crate::trace::instrument::instrument(source, goal, sites.len() as u32) {
-            Some((code, new_sites)) => {
+            Some(done) => {
                 let file: Rc<str> = Rc::from(name);
-                sites.extend(new_sites.into_iter().map(|site| (file.clone(), site)));
-                code.into()
+                sites.extend(done.sites.into_iter().map(|site| (file.clone(), site)));
+                self.trace_sequential.borrow_mut().extend(done.sequential);
+                done.code.into()
             }
             None => source.into(),
         }

@@ -59,6 +59,16 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "immediateRef",
         Function::new(ctx.clone(), move |id: u32, refed: bool| h.immediates.borrow_mut().set_ref(id, refed))?,
     )?;
+    // What keeps the loop alive: referenced Timeouts, then Immediates.
+    let h = host.clone();
+    native.set(
+        "liveHandles",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>| -> Result<Vec<Object<'js>>> {
+            let timers: Vec<_> = h.timers.borrow().referenced().into_iter().cloned().collect();
+            let immediates: Vec<_> = h.immediates.borrow().referenced().cloned().collect();
+            timers.into_iter().chain(immediates).map(|handle| handle.restore(&ctx)).collect()
+        })?,
+    )?;
     let h = host.clone();
     native.set("scheduleTicks", Function::new(ctx.clone(), move || h.tick_scheduled.set(true))?)?;
     Ok(())

@@ -40,6 +40,11 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             out.set(2, site.column)?;
             out.set(3, site.function.as_str())?;
             out.set(4, kind)?;
+            // The await before it that it does not depend on (-1: none).
+            let sequential = h.trace_sequential.borrow();
+            let previous =
+                sequential.iter().find(|(_, second)| *second as usize == id).map_or(-1, |(first, _)| *first as i64);
+            out.set(5, previous)?;
             Ok(out.into_value())
         })?,
     )?;

@@ -52,9 +52,10 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   function site(id) {
     let s = sites[id];
     if (s === undefined) {
-      const [file, line, column, fn] = native.traceSite(id);
+      const [file, line, column, fn, , previous] = native.traceSite(id);
       s = sites[id] = { file: short(file), line, column, fn };
       Object.defineProperties(s, {
+        previous: { value: previous },
         where: { value: `${s.file}:${line}` },
         json: { value: JSON.stringify(s) },
         fnJson: { value: JSON.stringify(fn) },
@@ -208,9 +209,11 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       }
       if (format !== undefined) hot('await', s, awaited, inCheckpoint || task === null ? 'the microtask queue' : 'its caller');
       pendingAwaits[id] = (pendingAwaits[id] | 0) + 1;
+      if (awaited === 'a pending Promise' || awaited === 'a thenable') waitStarted(id, s);
       return value;
     },
     r(value, id) {
+      waitEnded(id);
       pendingAwaits[id] -= 1;
       if (format !== undefined) hot('resume', sites[id], 'fulfilled');
       return value;
@@ -218,10 +221,34 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   };
   Object.defineProperty(globalThis, '__tockTrace', { value: hooks, enumerable: false });
 
+  // Awaits in sequence that did not need to be: when an await really waits
+  // right after one it does not depend on (paired at load time) also waited.
+  const waits = []; // site id → { start, end } of its last real wait
+  function waitStarted(id, s) {
+    const now = native.now();
+    waits[id] = { start: now, end: undefined };
+    const before = s.previous >= 0 ? waits[s.previous] : undefined;
+    if (before !== undefined && before.end !== undefined && !diagnosed.has(`seq:${id}`)) {
+      const first = site(s.previous);
+      diagnostic(
+        'sequential-awaits',
+        `seq:${id}`,
+        `awaits at ${where(first)} and ${where(s)} wait one after the other (the first waited ${(before.end - before.start).toFixed(0)} ms), ` +
+          `but the second does not use the first's result: start both, then await Promise.all([...])`,
+        s,
+      );
+    }
+  }
+  function waitEnded(id) {
+    const wait = waits[id];
+    if (wait !== undefined && wait.end === undefined) wait.end = native.now();
+  }
+
   // The reactions that report an await resuming with a rejection, one per site.
   const rejected = [];
   function onRejected(id, s) {
     return () => {
+      waitEnded(id);
       pendingAwaits[id] -= 1;
       if (format !== undefined) hot('resume', s, 'rejected');
     };
@@ -260,10 +287,23 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     });
   }
 
+  // What still keeps the process alive, each with where it was created.
+  function stillAlive() {
+    const handles = native.liveHandles().map((h) => h[internals.kTraceLabel] || 'a handle');
+    for (const [id, count] of pendingAwaits.entries()) {
+      if (count > 0 && site(id).fn === '<top level>') handles.push(`the top-level await at ${where(site(id))}`);
+    }
+    return handles;
+  }
+
   function finish(code, reason) {
     if (finished) return;
     finished = true;
     if (task !== null) endTask();
+    if (reason !== undefined && reason !== 'interrupted (Ctrl-C)' && !reason.startsWith('nothing left')) {
+      const alive = native.liveHandles().map((h) => h[internals.kTraceLabel] || 'a handle');
+      if (alive.length > 0) diagnostic('exit-with-pending-work', 'exit', `exit (${reason}) while still pending: ${alive.join('; ')}`);
+    }
     for (const [id, count] of pendingAwaits.entries()) {
       if (count > 0 && site(id).fn === '<top level>') {
         const s = site(id);
@@ -312,6 +352,15 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         inCheckpoint = true;
       } else if (event === 'taskEnd') {
         if (task !== null) endTask();
+      } else if (event === 'interrupt') {
+        const alive = stillAlive();
+        diagnostic(
+          'interrupted',
+          'interrupt',
+          `interrupted (Ctrl-C); still keeping the process alive: ${alive.length ? alive.join('; ') : 'nothing'}`,
+        );
+        if (!diagnose || format === 'text') native.write(2, `tock: interrupted; still pending: ${alive.join('; ') || 'nothing'}\n`);
+        internals.terminate(130, 'interrupted (Ctrl-C)');
       } else if (event === 'idle') {
         emit('idle', { waitMs: a, next: b ? b[internals.kTraceLabel] : undefined });
         flush();

@@ -13,9 +13,12 @@
 //! Insertions never add a line break, so line numbers stay true.
 
 use oxc_allocator::Allocator;
+use std::collections::HashMap;
+
+use oxc_allocator::Vec as ArenaVec;
 use oxc_ast::ast::{
-    ArrowFunctionExpression, AwaitExpression, Expression, Function, FunctionBody, MethodDefinition, ObjectProperty,
-    VariableDeclarator,
+    ArrowFunctionExpression, AwaitExpression, Expression, Function, FunctionBody, IdentifierReference,
+    MethodDefinition, ObjectProperty, Statement, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_parser::{ParseOptions, Parser};
@@ -46,10 +49,20 @@ pub enum Goal {
     Module,
 }
 
-/// The rewritten source and its sites (numbered from `first_site`), or
-/// `None` when the source does not parse (QuickJS will report the error) or
-/// has nothing to instrument.
-pub fn instrument(source: &str, goal: Goal, first_site: u32) -> Option<(String, Vec<Site>)> {
+/// What instrumenting a source produced.
+pub struct Instrumented {
+    pub code: String,
+    /// Numbered from `first_site`.
+    pub sites: Vec<Site>,
+    /// Pairs of await sites in consecutive statements, `const a = await f();
+    /// const b = await g();`, where the second does not use what the first
+    /// bound: if both really wait, they could have waited together.
+    pub sequential: Vec<(u32, u32)>,
+}
+
+/// The rewritten source, or `None` when the source does not parse (QuickJS
+/// will report the error) or has nothing to instrument.
+pub fn instrument(source: &str, goal: Goal, first_site: u32) -> Option<Instrumented> {
     let allocator = Allocator::default();
     let source_type = match goal {
         Goal::Module => SourceType::mjs(),
@@ -61,8 +74,16 @@ pub fn instrument(source: &str, goal: Goal, first_site: u32) -> Option<(String, 
     if parsed.panicked || !parsed.diagnostics.is_empty() {
         return None;
     }
-    let mut collector =
-        Collector { source, first_site, sites: Vec::new(), edits: Vec::new(), names: vec![], pending_name: None };
+    let mut collector = Collector {
+        source,
+        first_site,
+        sites: Vec::new(),
+        edits: Vec::new(),
+        names: vec![],
+        pending_name: None,
+        await_sites: HashMap::new(),
+        sequential: Vec::new(),
+    };
     collector.visit_program(&parsed.program);
     if collector.edits.is_empty() {
         return None;
@@ -77,7 +98,7 @@ pub fn instrument(source: &str, goal: Goal, first_site: u32) -> Option<(String, 
         last = edit.at as usize;
     }
     out.push_str(&source[last..]);
-    Some((out, collector.sites))
+    Some(Instrumented { code: out, sites: collector.sites, sequential: collector.sequential })
 }
 
 struct Edit {
@@ -96,6 +117,47 @@ struct Collector<'s> {
     names: Vec<String>,
     /// The name a binding or key gives to the function about to be visited.
     pending_name: Option<String>,
+    /// Site of each `await`, by the offset where it starts.
+    await_sites: HashMap<u32, u32>,
+    sequential: Vec<(u32, u32)>,
+}
+
+/// `const x = await f(…)` / `x = await f(…)`: the await that starts work
+/// (a call) and the names its result is bound to.
+fn awaited_call<'s, 'a>(statement: &'s Statement<'a>) -> Option<(&'s AwaitExpression<'a>, Vec<String>)> {
+    let (expr, names) = match statement {
+        Statement::VariableDeclaration(decl) if decl.declarations.len() == 1 => {
+            let declarator = &decl.declarations[0];
+            let names = declarator.id.get_binding_identifiers().iter().map(|id| id.name.to_string()).collect();
+            (declarator.init.as_ref()?, names)
+        }
+        Statement::ExpressionStatement(stmt) => match &stmt.expression {
+            Expression::AssignmentExpression(assign) => {
+                (&assign.right, assign.left.get_identifier_name().map(|n| vec![n.to_string()]).unwrap_or_default())
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    match expr {
+        Expression::AwaitExpression(await_expr)
+            if !names.is_empty()
+                && matches!(await_expr.argument, Expression::CallExpression(_) | Expression::NewExpression(_)) =>
+        {
+            Some((await_expr, names))
+        }
+        _ => None,
+    }
+}
+
+/// The identifiers an expression reads.
+#[derive(Default)]
+struct References(Vec<String>);
+
+impl<'a> Visit<'a> for References {
+    fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+        self.0.push(it.name.to_string());
+    }
 }
 
 impl Collector<'_> {
@@ -131,8 +193,28 @@ fn is_function(expr: &Expression<'_>) -> bool {
 }
 
 impl<'a> Visit<'a> for Collector<'_> {
+    fn visit_statements(&mut self, statements: &ArenaVec<'a, Statement<'a>>) {
+        walk::walk_statements(self, statements);
+        for pair in statements.windows(2) {
+            let (Some((first, bound)), Some((second, _))) = (awaited_call(&pair[0]), awaited_call(&pair[1])) else {
+                continue;
+            };
+            let mut reads = References::default();
+            reads.visit_expression(&second.argument);
+            if reads.0.iter().any(|name| bound.contains(name)) {
+                continue;
+            }
+            if let (Some(&a), Some(&b)) =
+                (self.await_sites.get(&first.span.start), self.await_sites.get(&second.span.start))
+            {
+                self.sequential.push((a, b));
+            }
+        }
+    }
+
     fn visit_await_expression(&mut self, it: &AwaitExpression<'a>) {
         let site = self.site(it.span.start, SiteKind::Await);
+        self.await_sites.insert(it.span.start, site);
         self.insert(it.span.start, true, "__tockTrace.r(".into());
         self.insert(it.span.end, false, format!(", {site})"));
         let arg = it.argument.span();
@@ -197,7 +279,7 @@ mod tests {
 
     #[test]
     fn wraps_awaits_and_marks_async_bodies() {
-        let (code, sites) =
+        let Instrumented { code, sites, .. } =
             instrument("async function main() {\n  const x = await f(1);\n  return await await x;\n}", Goal::Script, 0)
                 .unwrap();
         assert_eq!(
@@ -209,7 +291,7 @@ mod tests {
 
     #[test]
     fn arrow_expression_bodies_and_names() {
-        let (code, sites) = instrument("const go = async () => await p;", Goal::Module, 10).unwrap();
+        let Instrumented { code, sites, .. } = instrument("const go = async () => await p;", Goal::Module, 10).unwrap();
         assert_eq!(
             code,
             "const go = async () => (__tockTrace.enter(10), __tockTrace.r(await __tockTrace.a(p, 11), 11));"
@@ -219,11 +301,28 @@ mod tests {
 
     #[test]
     fn directives_stay_first_and_top_level_await_is_traced() {
-        let (code, _) = instrument("async function f() { 'use strict'; }\nawait 1;", Goal::Module, 0).unwrap();
+        let Instrumented { code, .. } =
+            instrument("async function f() { 'use strict'; }\nawait 1;", Goal::Module, 0).unwrap();
         assert_eq!(
             code,
             "async function f() { 'use strict';__tockTrace.enter(0); }\n__tockTrace.r(await __tockTrace.a(1, 1), 1);"
         );
+    }
+
+    #[test]
+    fn independent_sequential_awaits_are_paired() {
+        let source = "async function f() {\n  const a = await get(1);\n  const b = await get(2);\n  const c = await get(a);\n  x = await load();\n}";
+        let done = instrument(source, Goal::Script, 0).unwrap();
+        // a→b are independent; b→c too (c reads a, not b); c→x as well.
+        // Site 0 is the function, then one site per await.
+        assert_eq!(done.sequential, [(1, 2), (2, 3), (3, 4)]);
+        let dependent = instrument(
+            "async function f() {\n  const a = await get(1);\n  const b = await get(a);\n}",
+            Goal::Script,
+            0,
+        )
+        .unwrap();
+        assert!(dependent.sequential.is_empty());
     }
 
     #[test]
