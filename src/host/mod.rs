@@ -126,7 +126,6 @@ const LAYERS: &[(&str, &str)] = &[
     ("console", include_str!("../js/console.js")),
     ("process", include_str!("../js/process.js")),
     ("timers", include_str!("../js/timers.js")),
-    ("trace", include_str!("../js/trace.js")),
     ("modules", include_str!("../js/modules.js")),
     ("bootstrap", include_str!("../js/bootstrap.js")),
 ];
@@ -139,7 +138,9 @@ pub fn install(ctx: &Ctx<'_>, host: &Rc<Host>) -> rquickjs::Result<()> {
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;
     let internals = Object::new(ctx.clone())?;
-    for (name, source) in LAYERS {
+    // The tracer is loaded last, and only when asked for: start-up stays lean.
+    let tracer = host.options.trace.as_ref().map(|_| ("trace", include_str!("../js/trace.js")));
+    for (name, source) in LAYERS.iter().copied().chain(tracer) {
         let wrapped = format!("(function (native, internals) {{'use strict';{source}\n}})");
         let mut options = rquickjs::context::EvalOptions::default();
         options.filename = Some(format!("tock:{name}"));

@@ -52,5 +52,6 @@ native.setHooks({
   runTest262: internals.runTest262,
   builtin: (name) => internals.builtin(name),
   loadCommonJS: internals.loadCommonJS,
-  traceLoop: internals.traceLoop,
+  // Called only when tracing, once trace.js (loaded after this file) has set internals.trace.
+  traceLoop: (event, a, b) => internals.trace.loop(event, a, b),
 });

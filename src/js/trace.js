@@ -1,24 +1,16 @@
 // The tracer: every macrotask, microtask, async-function call, suspension
 // and resumption of a run, recorded as events and rendered as a text
 // timeline, JSON lines, a Chrome trace or an HTML replay; plus diagnostics of
-// async misuse. Active only with `tock trace`, `--trace` or `--diagnose`.
+// async misuse. Loaded only with `tock trace`, `--trace` or `--diagnose`.
 //
 // Sources are instrumented at load time (src/trace/instrument.rs): `await x`
-// calls `__tockTrace.a(x, site)` and async functions call
-// `__tockTrace.enter(site)`. The loop reports checkpoints, task ends and idle
-// periods through the `traceLoop` hook.
+// becomes `__tockTrace.r(await __tockTrace.a(x, site), site)` and async
+// functions call `__tockTrace.enter(site)`. The loop reports checkpoints,
+// task ends and idle periods through the `traceLoop` hook.
 
-const options = native.trace;
 // The label a traced Timeout or Immediate carries ("timer #3 (10 ms)").
 internals.kTraceLabel = Symbol('traceLabel');
-
-if (options === undefined) {
-  internals.trace = null;
-  internals.traceLoop = () => {};
-} else {
-  internals.trace = createTracer(options);
-  internals.traceLoop = (event, a, b) => internals.trace.loop(event, a, b);
-}
+internals.trace = createTracer(native.trace);
 
 function createTracer({ format, out, diagnose, blockThresholdMs }) {
   const IntrinsicPromise = Promise;
