@@ -254,3 +254,19 @@ fn package_type_module() {
     );
     assert_eq!((run.code, run.stdout.as_str()), (0, "undefined true\n"));
 }
+
+/// Waiting on a timer must sleep, not spin: the CPU time of a process that
+/// waits 600 ms, read from /proc while it waits, stays near zero.
+#[test]
+fn waiting_for_a_timer_does_not_spin() {
+    let dir = write_files("idle", &[("idle.js", b"setTimeout(() => {}, 600);")]);
+    let child = Command::new(env!("CARGO_BIN_EXE_tock")).arg("idle.js").current_dir(&dir).spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(400));
+    let stat = std::fs::read_to_string(format!("/proc/{}/stat", child.id())).unwrap();
+    // Fields after the command name: utime and stime are the 12th and 13th (in clock ticks).
+    let fields: Vec<&str> = stat.rsplit(')').next().unwrap().split_whitespace().collect();
+    let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    assert!(ticks <= 15, "{ticks} clock ticks of CPU while waiting: the loop spins");
+}

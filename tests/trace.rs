@@ -33,12 +33,13 @@ fn timeline_of_the_seed_example() {
     for expected in [
         "▶ task #1 main script fetch-data.mjs",
         "→ call async main() (examples/fetch-data.mjs:8)",
-        "⏸ main awaits a pending Promise at examples/fetch-data.mjs:10",
+        "~ main awaits a pending Promise at examples/fetch-data.mjs:10",
         "+ timer #1 (20 ms) scheduled at examples/fetch-data.mjs:5",
         "… idle: waiting for timer #1 (20 ms, from examples/fetch-data.mjs:5)",
         "▶ task #2 timer #1 (20 ms, from examples/fetch-data.mjs:5)",
-        "· microtask: await continuation: main resumes after examples/fetch-data.mjs:10 (fulfilled)",
-        "· microtask: nextTick callback (examples/fetch-data.mjs:18)",
+        "✓ the promise main awaits at examples/fetch-data.mjs:10 is fulfilled: its continuation is queued",
+        "- microtask: await continuation: main resumes after examples/fetch-data.mjs:10 (fulfilled)",
+        "- microtask: nextTick callback (examples/fetch-data.mjs:18)",
         "■ exit 0: nothing left to do",
     ] {
         assert!(trace.contains(expected), "missing {expected:?} in:\n{trace}");

@@ -31,6 +31,19 @@ impl Engine {
             track_rejection(&ctx, &tracker_host, promise, reason, handled)
         })));
         if host.options.trace.is_some() {
+            // Fulfilment of a promise some traced await waits on.
+            let watcher = host.clone();
+            runtime.set_promise_hook(Some(Box::new(move |ctx, kind, promise, _| {
+                if kind != rquickjs::promise::PromiseHookType::Resolve || !promise.is_object() {
+                    return;
+                }
+                let watched = watcher.trace_watched.borrow_mut().remove(&host::trace::address(&promise));
+                if let Some((_, site)) = watched
+                    && call::<_, ()>(&ctx, &watcher.hooks().trace_loop, ("settle", site)).is_err()
+                {
+                    ctx.catch();
+                }
+            })));
             // Ctrl-C while JavaScript is busy: stop it so the report can run.
             runtime.set_interrupt_handler(Some(Box::new(|| {
                 crate::event_loop::INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)

@@ -13,7 +13,7 @@ pub mod timers;
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rquickjs::function::IntoArgs;
@@ -28,6 +28,8 @@ pub struct EventLoop {
     host: Rc<Host>,
     /// Where the poll phase sleeps until its deadline or a wake-up.
     wakeups: Receiver<Wake>,
+    /// Kept so that the channel stays open (a closed one never sleeps).
+    _waker: Sender<Wake>,
 }
 
 /// Why the poll phase woke before its deadline.
@@ -41,15 +43,16 @@ pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 impl EventLoop {
     pub fn new(context: Context, host: Rc<Host>) -> Self {
-        let (sender, wakeups) = mpsc::channel();
+        let (waker, wakeups) = mpsc::channel();
         if host.options.trace.is_some() {
+            let sender = waker.clone();
             // Ctrl-C reports what keeps the process alive instead of killing it.
             let _ = ctrlc::set_handler(move || {
                 INTERRUPTED.store(true, Ordering::Relaxed);
                 let _ = sender.send(Wake::Interrupt);
             });
         }
-        EventLoop { context, host, wakeups }
+        EventLoop { context, host, wakeups, _waker: waker }
     }
 
     /// The first macrotask: the main program (a file, or `-e` / `-p` code).

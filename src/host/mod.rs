@@ -43,6 +43,9 @@ pub struct Host {
     pub sources: RefCell<HashMap<String, Rc<str>>>,
     /// Sites of instrumented `await`s and async functions (tracing only).
     pub trace_sites: RefCell<Vec<(Rc<str>, crate::trace::instrument::Site)>>,
+    /// Pending promises an instrumented `await` waits on, by address, with
+    /// the await site: their fulfilment is reported (tracing only).
+    pub trace_watched: RefCell<HashMap<usize, (Persistent<Object<'static>>, u32)>>,
     /// Await sites that run in sequence but look independent (first, second).
     pub trace_sequential: RefCell<Vec<(u32, u32)>>,
     /// The entry module's evaluation, to detect an unsettled top-level await.
@@ -84,6 +87,7 @@ impl Host {
             sources: RefCell::default(),
             trace_sites: RefCell::default(),
             trace_sequential: RefCell::default(),
+            trace_watched: RefCell::default(),
             main_module: RefCell::default(),
         })
     }

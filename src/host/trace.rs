@@ -48,6 +48,15 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             Ok(out.into_value())
         })?,
     )?;
+    // Report when this pending promise, awaited at `site`, is fulfilled.
+    let h = host.clone();
+    native.set(
+        "traceWatch",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, promise: Object<'js>, site: u32| {
+            let key = address(promise.as_value());
+            h.trace_watched.borrow_mut().insert(key, (rquickjs::Persistent::save(&ctx, promise), site));
+        })?,
+    )?;
     native.set(
         "traceOpen",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, path: String| -> Result<()> {
@@ -68,4 +77,10 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         })?,
     )?;
     Ok(())
+}
+
+/// The identity of an object value, as QuickJS's promise hook reports it.
+pub fn address(value: &Value<'_>) -> usize {
+    // SAFETY: only called on objects, whose JSValue holds a pointer.
+    unsafe { value.as_raw().u.ptr as usize }
 }

@@ -51,6 +51,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         where: { value: `${s.file}:${line}` },
         json: { value: JSON.stringify(s) },
         fnJson: { value: JSON.stringify(fn) },
+        lines: { value: Array.from({ length: 6 }, () => Object.create(null)) },
       });
     }
     return s;
@@ -106,12 +107,19 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   function hot(type, s, detail, resumer) {
     eventCount += 1;
     if (format === 'text') {
-      const indent = inCheckpoint ? '      ' : '    ';
-      pendingText.push(
-        type === 'await'
-          ? `${indent}⏸ ${s.fn} awaits ${detail} at ${s.where}: suspends, control returns to ${resumer}\n`
-          : `${indent}· microtask: await continuation: ${s.fn} resumes after ${s.where} (${detail})\n`,
-      );
+      // The lines of a site repeat (a loop awaits a million times): build
+      // each once, cached by (kind, resumer, indentation) then by detail.
+      // They are plain ASCII, which keeps QuickJS strings narrow and cheap.
+      const cache = s.lines[(type === 'await' ? (resumer === 'its caller' ? 0 : 2) : 4) + (inCheckpoint ? 1 : 0)];
+      let line = cache[detail];
+      if (line === undefined) {
+        const indent = inCheckpoint ? '      ' : '    ';
+        line = cache[detail] =
+          type === 'await'
+            ? `${indent}~ ${s.fn} awaits ${detail} at ${s.where}: suspends, control returns to ${resumer}\n`
+            : `${indent}- microtask: await continuation: ${s.fn} resumes after ${s.where} (${detail})\n`;
+      }
+      pendingText.push(line);
       if (pendingText.length >= 4096) flush();
       return;
     }
@@ -145,19 +153,21 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       case 'idle':
         return `\n[${pad(e.t)} ms] … idle: ${e.next ? `waiting for ${e.next} due in ${e.waitMs} ms` : `waiting ${e.waitMs} ms`}\n`;
       case 'microtask':
-        return `${indent}· microtask: ${e.label}${e.site ? ` (${where(e.site)})` : ''}\n`;
+        return `${indent}- microtask: ${e.label}${e.site ? ` (${where(e.site)})` : ''}\n`;
       case 'call':
         return `${indent}→ call async ${e.fn}() (${where(e.site)})\n`;
       case 'await':
-        return `${indent}⏸ ${e.fn} awaits ${e.awaited} at ${where(e.site)}: suspends, control returns to ${e.resumer}\n`;
+        return `${indent}~ ${e.fn} awaits ${e.awaited} at ${where(e.site)}: suspends, control returns to ${e.resumer}\n`;
       case 'resume':
-        return `${indent}· microtask: await continuation: ${e.fn} resumes after ${where(e.site)} (${e.outcome})\n`;
+        return `${indent}- microtask: await continuation: ${e.fn} resumes after ${where(e.site)} (${e.outcome})\n`;
       case 'console':
         return `${indent}${e.stream === 2 ? '⚠' : '✎'} console: ${JSON.stringify(e.text)}\n`;
       case 'schedule':
         return `${indent}+ ${e.what} #${e.id}${e.delay !== undefined ? ` (${e.delay} ms)` : ''} scheduled at ${where(e.site)}\n`;
       case 'clear':
         return `${indent}− ${e.what} #${e.id} cleared\n`;
+      case 'settle':
+        return `${indent}✓ the promise ${e.fn} awaits at ${where(e.awaitedAt)} is fulfilled: its continuation is queued\n`;
       case 'reject':
         return `${indent}✗ promise rejected at ${where(e.site)}: ${e.reason}\n`;
       case 'diagnostic':
@@ -186,6 +196,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         awaited = state === 0 ? 'a pending Promise' : state === 1 ? 'a fulfilled Promise' : 'a rejected Promise';
         // A rejection skips `r`: this reaction runs just before the continuation.
         if (state !== 1) apply(promiseThen, value, [undefined, rejected[id] || (rejected[id] = onRejected(id, s))]);
+        if (state === 0 && format !== undefined) native.traceWatch(value, id);
       } else if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
         awaited = 'a thenable';
         // What `await` does with a thenable (PromiseResolve), done here so the
@@ -193,9 +204,9 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         value = apply(promiseResolve, IntrinsicPromise, [value]);
         apply(promiseThen, value, [undefined, rejected[id] || (rejected[id] = onRejected(id, s))]);
       } else {
-        awaited = `a plain value (${value === null ? 'null' : typeof value})`;
-        if (!diagnosed.has(id)) {
-          diagnosed.add(id);
+        awaited = plainValue[value === null ? 'null' : typeof value];
+        if (!warnedPlain[id]) {
+          warnedPlain[id] = true;
           diagnostic('await-non-promise', `await:${id}`, `await on ${awaited} at ${where(s)}: it waits for nothing, yet resumes only after a microtask`, s);
         }
       }
@@ -234,6 +245,12 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   function waitEnded(id) {
     const wait = waits[id];
     if (wait !== undefined && wait.end === undefined) wait.end = native.now();
+  }
+
+  const warnedPlain = []; // await sites already reported for awaiting plain values
+  const plainValue = {};
+  for (const type of ['null', 'undefined', 'boolean', 'number', 'bigint', 'string', 'symbol', 'object', 'function']) {
+    plainValue[type] = `a plain value (${type})`;
   }
 
   // The reactions that report an await resuming with a rejection, one per site.
@@ -344,6 +361,9 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         inCheckpoint = true;
       } else if (event === 'taskEnd') {
         if (task !== null) endTask();
+      } else if (event === 'settle') {
+        const s = site(a);
+        emit('settle', { state: 'fulfilled', awaitedAt: s, fn: s.fn });
       } else if (event === 'interrupt') {
         const alive = stillAlive();
         diagnostic(
