@@ -34,9 +34,15 @@ def measure(cmd):
     return wall, usage.ru_utime + usage.ru_stime, rss
 
 
-def medians(cmd, runs):
-    samples = [measure(cmd) for _ in range(runs)]
-    return tuple(statistics.median(s[i] for s in samples) for i in range(3))
+def medians(*cmds, runs):
+    """Medians of (wall, cpu, rss) for each command, runs interleaved so that
+    the machine's drifting load falls on all of them alike."""
+    samples = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            samples[i].append(measure(cmd))
+    result = [tuple(statistics.median(s[k] for s in per) for k in range(3)) for per in samples]
+    return result if len(cmds) > 1 else result[0]
 
 
 def row(name, tock, other, other_name, unit="ms", index=0, scale=1000):
@@ -53,24 +59,32 @@ def main():
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "tock", "--example", "bare-engine"], cwd=ROOT, check=True)
     node = shutil.which("node")
     prog = lambda name: os.path.join(PROGRAMS, name)
-    run = lambda exe, name, runs=args.runs: medians([exe, prog(name)], runs)
-    maybe_node = lambda name, runs=args.runs: run(node, name, runs) if node else None
+    runs = args.runs
 
-    print(f"{'benchmark':<34} {'tock':>10} {'other':>10}   ratio   (medians of {args.runs} runs)")
-    hello_t, hello_n = run(TOCK, "hello.js"), maybe_node("hello.js")
+    def versus_node(name, runs=runs):
+        """tock and node on one program, interleaved (node: None when absent)."""
+        if not node:
+            return medians([TOCK, prog(name)], runs=runs), None
+        return medians([TOCK, prog(name)], [node, prog(name)], runs=runs)
+
+    print(f"{'benchmark':<34} {'tock':>10} {'other':>10}   ratio   (medians of {runs} interleaved runs)")
+    hello_t, hello_n = versus_node("hello.js")
     row("hello world: wall time", hello_t, hello_n, "node")
     row("hello world: peak RSS", hello_t, hello_n, "node", unit="MiB", index=2, scale=1)
-    awaits_t, awaits_bare = run(TOCK, "awaits.js"), run(BARE, "awaits.js")
-    row("1e6 awaits: wall time", awaits_t, awaits_bare, "bare rquickjs job loop")
-    row("1e6 awaits: wall time", awaits_t, maybe_node("awaits.js"), "node")
     trace_out = os.path.join(ROOT, "target", "bench-trace.txt")
-    traced = medians([TOCK, "trace", "--trace-out", trace_out, prog("awaits.js")], args.runs)
+    awaits_t, awaits_bare, traced, diagnosed = medians(
+        [TOCK, prog("awaits.js")],
+        [BARE, prog("awaits.js")],
+        [TOCK, "trace", "--trace-out", trace_out, prog("awaits.js")],
+        [TOCK, "run", "--diagnose", prog("awaits.js")],
+        runs=runs,
+    )
+    row("1e6 awaits: wall time", awaits_t, awaits_bare, "bare rquickjs job loop")
     row("1e6 awaits, text trace on", traced, awaits_t, "tock, tracing off")
-    diagnosed = medians([TOCK, "run", "--diagnose", prog("awaits.js")], args.runs)
     row("1e6 awaits, --diagnose", diagnosed, awaits_t, "tock, tracing off")
-    row("1e5 timers: wall time", run(TOCK, "timers.js"), maybe_node("timers.js"), "node")
-    idle_runs = 3
-    idle_t, idle_n = run(TOCK, "idle.js", idle_runs), maybe_node("idle.js", idle_runs)
+    row("1e6 awaits: wall time", *versus_node("awaits.js"), "node")
+    row("1e5 timers: wall time", *versus_node("timers.js"), "node")
+    idle_t, idle_n = versus_node("idle.js", runs=3)
     row("1.5 s idle timer: CPU time", idle_t, idle_n, "node", index=1)
     row("1.5 s idle timer: wall time", idle_t, idle_n, "node")
 
