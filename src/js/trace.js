@@ -325,8 +325,6 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       native.traceOpen(path);
       native.traceWrite(format === 'chrome' ? chromeTrace() : htmlReplay());
       native.write(2, `tock: ${format} trace written to ${path}\n`);
-    } else if (diagnose && !streaming) {
-      // --diagnose alone has printed each finding as it came.
     }
     flush();
   }
