@@ -130,6 +130,8 @@ const LAYERS: &[(&str, &str)] = &[
     ("console", include_str!("../js/console.js")),
     ("process", include_str!("../js/process.js")),
     ("timers", include_str!("../js/timers.js")),
+    ("timers-promises", include_str!("../js/timers-promises.js")),
+    ("util", include_str!("../js/util.js")),
     ("modules", include_str!("../js/modules.js")),
     ("bootstrap", include_str!("../js/bootstrap.js")),
 ];

@@ -22,18 +22,20 @@ const performance = {
 define('performance', performance);
 
 const { builtins } = internals;
-builtins.set('process', process);
+builtins.set('process', () => process);
 builtins.set('timers', () => {
   const { Timeout, Immediate, ...api } = timers;
-  return api;
+  return { ...api, promises: internals.timersPromises };
 });
-builtins.set('console', console);
-builtins.set('path', () => ({ ...internals.path, posix: internals.path }));
-builtins.set('util', () => ({
-  inspect: internals.inspect,
-  format: internals.format,
-  formatWithOptions: internals.formatWithOptions,
-}));
+builtins.set('timers/promises', () => internals.timersPromises);
+builtins.set('events', () => internals.EventEmitter);
+builtins.set('console', () => console);
+builtins.set('path', () => {
+  const path = { ...internals.path };
+  path.posix = path;
+  return path;
+});
+builtins.set('util', () => internals.util);
 
 native.setHooks({
   runTimer: internals.runTimer,

@@ -1,86 +1,334 @@
-// EventEmitter: what `process` needs now, the base of node:events later.
+// node:events — EventEmitter with Node's internal shape (`_events`,
+// `_eventsCount`, `_maxListeners`, so programs that inspect an emitter see
+// what Node shows), 'error' semantics, once wrappers, the max-listeners
+// warning, and the static helpers `once`, `on`, `listenerCount`.
 
-const kEvents = Symbol('kEvents');
+const kCapture = Symbol('kCapture');
+const kShapeMode = Symbol('shapeMode');
+const errorMonitor = Symbol('events.errorMonitor');
+const captureRejectionSymbol = Symbol.for('nodejs.rejection');
+let defaultMaxListeners = 10;
 
-class EventEmitter {
-  constructor() {
-    this[kEvents] = new Map();
-    this._maxListeners = undefined;
-  }
-
-  on(name, listener) { return addListener(this, name, listener, false, false); }
-  addListener(name, listener) { return addListener(this, name, listener, false, false); }
-  prependListener(name, listener) { return addListener(this, name, listener, true, false); }
-  once(name, listener) { return addListener(this, name, listener, false, true); }
-  prependOnceListener(name, listener) { return addListener(this, name, listener, true, true); }
-
-  off(name, listener) { return this.removeListener(name, listener); }
-  removeListener(name, listener) {
-    const list = events(this).get(name);
-    if (!list) return this;
-    const at = list.findLastIndex((entry) => entry.listener === listener);
-    if (at !== -1) {
-      list.splice(at, 1);
-      if (list.length === 0) events(this).delete(name);
-      if (events(this).has('removeListener')) this.emit('removeListener', name, listener);
-    }
-    return this;
-  }
-
-  removeAllListeners(name) {
-    if (name === undefined) events(this).clear();
-    else events(this).delete(name);
-    return this;
-  }
-
-  emit(name, ...args) {
-    const list = events(this).get(name);
-    if (!list || list.length === 0) {
-      if (name === 'error') {
-        const err = args[0];
-        if (err instanceof Error) throw err;
-        const wrapped = new Error('Unhandled error. (' + internals.inspect(err) + ')');
-        wrapped.code = 'ERR_UNHANDLED_ERROR';
-        wrapped.context = err;
-        throw wrapped;
-      }
-      return false;
-    }
-    for (const entry of list.slice()) {
-      if (entry.once) this.removeListener(name, entry.listener);
-      Reflect.apply(entry.listener, this, args);
-    }
-    return true;
-  }
-
-  listeners(name) { return (events(this).get(name) || []).map((e) => e.listener); }
-  rawListeners(name) { return this.listeners(name); }
-  listenerCount(name) { return (events(this).get(name) || []).length; }
-  eventNames() { return [...events(this).keys()]; }
-  setMaxListeners(n) { this._maxListeners = n; return this; }
-  getMaxListeners() { return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners; }
-}
-EventEmitter.defaultMaxListeners = 10;
-
-function events(emitter) {
-  if (!emitter[kEvents]) emitter[kEvents] = new Map();
-  return emitter[kEvents];
+function EventEmitter(options) {
+  EventEmitter.init.call(this, options);
 }
 
-function addListener(emitter, name, listener, prepend, once) {
-  if (typeof listener !== 'function') {
-    const err = new TypeError('The "listener" argument must be of type function. Received ' + internals.describeReceived(listener));
-    err.code = 'ERR_INVALID_ARG_TYPE';
+EventEmitter.init = function init() {
+  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+    this._events = { __proto__: null };
+    this._eventsCount = 0;
+    this[kShapeMode] = false;
+  } else {
+    this[kShapeMode] = true;
+  }
+  this._maxListeners = this._maxListeners || undefined;
+  this[kCapture] = false;
+};
+
+function checkListener(listener) {
+  if (typeof listener !== 'function') throw internals.invalidArgType('listener', 'of type function', listener);
+}
+
+function maxListenersOf(target) {
+  return target._maxListeners === undefined ? defaultMaxListeners : target._maxListeners;
+}
+
+function addListener(target, type, listener, prepend) {
+  checkListener(listener);
+  let events = target._events;
+  let existing;
+  if (events === undefined) {
+    events = target._events = { __proto__: null };
+    target._eventsCount = 0;
+  } else {
+    if (events.newListener !== undefined) {
+      target.emit('newListener', type, listener.listener ?? listener);
+      events = target._events;
+    }
+    existing = events[type];
+  }
+  if (existing === undefined) {
+    events[type] = listener;
+    ++target._eventsCount;
+    return target;
+  }
+  if (typeof existing === 'function') {
+    existing = events[type] = prepend ? [listener, existing] : [existing, listener];
+  } else if (prepend) {
+    existing.unshift(listener);
+  } else {
+    existing.push(listener);
+  }
+  const max = maxListenersOf(target);
+  if (max > 0 && existing.length > max && !existing.warned) {
+    existing.warned = true;
+    const warning = new Error(
+      `Possible EventEmitter memory leak detected. ${existing.length} ${String(type)} listeners ` +
+        `added to ${internals.inspect(target, { depth: -1 })}. MaxListeners is ${max}. ` +
+        'Use emitter.setMaxListeners() to increase limit',
+    );
+    warning.name = 'MaxListenersExceededWarning';
+    warning.emitter = target;
+    warning.type = type;
+    warning.count = existing.length;
+    process.emitWarning(warning);
+  }
+  return target;
+}
+
+function onceWrapper(...args) {
+  if (!this.fired) {
+    this.target.removeListener(this.type, this.wrapFn);
+    this.fired = true;
+    return Reflect.apply(this.listener, this.target, args);
+  }
+}
+
+function onceWrap(target, type, listener) {
+  const state = { fired: false, wrapFn: undefined, target, type, listener };
+  const wrapped = onceWrapper.bind(state);
+  wrapped.listener = listener;
+  state.wrapFn = wrapped;
+  return wrapped;
+}
+
+const proto = EventEmitter.prototype;
+proto._events = undefined;
+proto._eventsCount = 0;
+proto._maxListeners = undefined;
+
+proto.setMaxListeners = function setMaxListeners(n) {
+  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+    throw internals.codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "n" is out of range. It must be a non-negative number. Received ${internals.inspect(n)}`);
+  }
+  this._maxListeners = n;
+  return this;
+};
+proto.getMaxListeners = function getMaxListeners() {
+  return maxListenersOf(this);
+};
+
+proto.emit = function emit(type, ...args) {
+  let doError = type === 'error';
+  const events = this._events;
+  if (events !== undefined) {
+    if (doError && events[errorMonitor] !== undefined) this.emit(errorMonitor, ...args);
+    doError = doError && events.error === undefined;
+  } else if (!doError) {
+    return false;
+  }
+  if (doError) {
+    const er = args[0];
+    if (er instanceof Error) throw er;
+    const err = internals.codedError(Error, 'ERR_UNHANDLED_ERROR', `Unhandled error. (${internals.inspect(er)})`);
+    err.context = er;
     throw err;
   }
-  const map = events(emitter);
-  if (map.has('newListener')) emitter.emit('newListener', name, listener);
-  let list = map.get(name);
-  if (!list) map.set(name, (list = []));
-  if (prepend) list.unshift({ listener, once });
-  else list.push({ listener, once });
-  return emitter;
+  const handler = events[type];
+  if (handler === undefined) return false;
+  if (typeof handler === 'function') {
+    Reflect.apply(handler, this, args);
+  } else {
+    for (const listener of handler.slice()) Reflect.apply(listener, this, args);
+  }
+  return true;
+};
+
+proto.addListener = function addListener_(type, listener) {
+  return addListener(this, type, listener, false);
+};
+proto.on = proto.addListener;
+proto.prependListener = function prependListener(type, listener) {
+  return addListener(this, type, listener, true);
+};
+proto.once = function once(type, listener) {
+  checkListener(listener);
+  this.on(type, onceWrap(this, type, listener));
+  return this;
+};
+proto.prependOnceListener = function prependOnceListener(type, listener) {
+  checkListener(listener);
+  this.prependListener(type, onceWrap(this, type, listener));
+  return this;
+};
+
+proto.removeListener = function removeListener(type, listener) {
+  checkListener(listener);
+  const events = this._events;
+  if (events === undefined) return this;
+  const list = events[type];
+  if (list === undefined) return this;
+  if (list === listener || list.listener === listener) {
+    this._eventsCount -= 1;
+    if (this[kShapeMode]) {
+      events[type] = undefined;
+    } else if (this._eventsCount === 0) {
+      this._events = { __proto__: null };
+    } else {
+      delete events[type];
+      if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
+    }
+  } else if (typeof list !== 'function') {
+    let position = -1;
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i] === listener || list[i].listener === listener) {
+        position = i;
+        break;
+      }
+    }
+    if (position < 0) return this;
+    if (position === 0) list.shift();
+    else list.splice(position, 1);
+    if (list.length === 1) events[type] = list[0];
+    if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
+  }
+  return this;
+};
+proto.off = proto.removeListener;
+
+proto.removeAllListeners = function removeAllListeners(type) {
+  const events = this._events;
+  if (events === undefined) return this;
+  if (events.removeListener === undefined) {
+    if (type === undefined) {
+      this._events = { __proto__: null };
+      this._eventsCount = 0;
+    } else if (events[type] !== undefined) {
+      if (--this._eventsCount === 0) this._events = { __proto__: null };
+      else delete events[type];
+    }
+    return this;
+  }
+  // With 'removeListener' listeners, each removal is announced.
+  if (type === undefined) {
+    for (const key of Reflect.ownKeys(events)) {
+      if (key !== 'removeListener') this.removeAllListeners(key);
+    }
+    this.removeAllListeners('removeListener');
+    this._events = { __proto__: null };
+    this._eventsCount = 0;
+    return this;
+  }
+  const listeners = events[type];
+  if (typeof listeners === 'function') this.removeListener(type, listeners);
+  else if (listeners !== undefined) for (let i = listeners.length - 1; i >= 0; i--) this.removeListener(type, listeners[i]);
+  return this;
+};
+
+function listenersOf(target, type, unwrap) {
+  const events = target._events;
+  if (events === undefined) return [];
+  const listener = events[type];
+  if (listener === undefined) return [];
+  if (typeof listener === 'function') return unwrap ? [listener.listener || listener] : [listener];
+  return unwrap ? listener.map((l) => l.listener || l) : listener.slice();
+}
+proto.listeners = function listeners(type) {
+  return listenersOf(this, type, true);
+};
+proto.rawListeners = function rawListeners(type) {
+  return listenersOf(this, type, false);
+};
+proto.listenerCount = function listenerCount(type, listener) {
+  const events = this._events;
+  if (events === undefined || events[type] === undefined) return 0;
+  const list = events[type];
+  if (typeof list === 'function') return listener === undefined || list === listener || list.listener === listener ? 1 : 0;
+  if (listener === undefined) return list.length;
+  return list.filter((l) => l === listener || l.listener === listener).length;
+};
+proto.eventNames = function eventNames() {
+  return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+};
+
+// events.once(emitter, name): a promise of the next event's arguments;
+// an 'error' event rejects it.
+function once(emitter, name) {
+  return new Promise((resolve, reject) => {
+    const errorListener = (err) => {
+      emitter.removeListener(name, resolver);
+      reject(err);
+    };
+    const resolver = (...args) => {
+      if (name !== 'error') emitter.removeListener('error', errorListener);
+      resolve(args);
+    };
+    emitter.once(name, resolver);
+    if (name !== 'error') emitter.once('error', errorListener);
+  });
 }
 
+// events.on(emitter, name): an async iterator of events' argument arrays.
+function on(emitter, name) {
+  const queued = [];
+  const waiting = [];
+  let failure = null;
+  let finished = false;
+  const listener = (...args) => {
+    const next = waiting.shift();
+    if (next) next.resolve({ value: args, done: false });
+    else queued.push(args);
+  };
+  const errorListener = (err) => {
+    finished = true;
+    const next = waiting.shift();
+    if (next) next.reject(err);
+    else failure = err;
+    iterator.return();
+  };
+  emitter.on(name, listener);
+  if (name !== 'error') emitter.on('error', errorListener);
+  const iterator = {
+    next() {
+      if (queued.length > 0) return Promise.resolve({ value: queued.shift(), done: false });
+      if (failure !== null) {
+        const err = failure;
+        failure = null;
+        return Promise.reject(err);
+      }
+      if (finished) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    return() {
+      emitter.removeListener(name, listener);
+      emitter.removeListener('error', errorListener);
+      finished = true;
+      for (const next of waiting.splice(0)) next.resolve({ value: undefined, done: true });
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    throw(err) {
+      errorListener(err);
+      return Promise.reject(err);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+  return iterator;
+}
+
+Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+  get: () => defaultMaxListeners,
+  set: (n) => {
+    defaultMaxListeners = n;
+  },
+  enumerable: true,
+});
+Object.assign(EventEmitter, {
+  EventEmitter,
+  once,
+  on,
+  errorMonitor,
+  captureRejectionSymbol,
+  captureRejections: false,
+  usingDomains: false,
+  listenerCount: (emitter, type) => emitter.listenerCount(type),
+  getEventListeners: (emitter, type) => emitter.listeners(type),
+  getMaxListeners: (emitter) => emitter.getMaxListeners(),
+  setMaxListeners(n = defaultMaxListeners, ...targets) {
+    if (targets.length === 0) defaultMaxListeners = n;
+    else for (const target of targets) target.setMaxListeners(n);
+  },
+});
+
 internals.EventEmitter = EventEmitter;
-internals.kEvents = kEvents;

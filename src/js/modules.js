@@ -5,13 +5,14 @@
 
 const { path, codedError } = internals;
 
-// Built-in modules by name: an exports object, or a function making it.
+// Built-in modules by name: a function making the exports, called once.
 const builtins = new Map();
+const builtinExports = new Map();
 function builtin(name) {
-  let exports = builtins.get(name);
-  if (typeof exports === 'function') {
-    exports = exports();
-    builtins.set(name, exports);
+  let exports = builtinExports.get(name);
+  if (exports === undefined && builtins.has(name)) {
+    exports = builtins.get(name)();
+    builtinExports.set(name, exports);
   }
   return exports;
 }

@@ -1,4 +1,4 @@
-// POSIX path helpers (the subset the module loader needs; node:path later).
+// node:path (POSIX), also used by the module loader.
 
 function normalizeParts(path) {
   const out = [];
@@ -56,4 +56,31 @@ function join(...parts) {
   return normalize(joined);
 }
 
-internals.path = { normalize, resolve, dirname, basename, extname, join, isAbsolute: (p) => p.startsWith('/'), sep: '/', delimiter: ':' };
+function relative(from, to) {
+  const a = resolve(from).split('/').filter(Boolean);
+  const b = resolve(to).split('/').filter(Boolean);
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return [...Array(a.length - common).fill('..'), ...b.slice(common)].join('/');
+}
+
+function parse(path) {
+  const root = path.startsWith('/') ? '/' : '';
+  const base = basename(path);
+  const ext = extname(path);
+  let dir = dirname(path);
+  if (dir === '.' && !path.includes('/')) dir = '';
+  return { root, dir, base, ext, name: ext ? base.slice(0, -ext.length) : base };
+}
+
+function format({ root = '', dir, base, name = '', ext = '' }) {
+  const file = base || `${name}${ext && !ext.startsWith('.') ? '.' : ''}${ext}`;
+  if (!dir) return root + file;
+  return dir === root ? `${dir}${file}` : `${dir}/${file}`;
+}
+
+internals.path = {
+  relative,
+  parse,
+  format,
+  toNamespacedPath: (p) => p, normalize, resolve, dirname, basename, extname, join, isAbsolute: (p) => p.startsWith('/'), sep: '/', delimiter: ':' };

@@ -1,0 +1,12 @@
+const path = require('path');
+const { posix } = require('node:path');
+console.log(path.join('/a/b', '../c', './d.txt'), path.join('a', '', 'b/'), path.join(''));
+console.log(path.resolve('/x/y', 'z'), path.resolve('/x', '/abs', 'q/..'));
+console.log(path.normalize('/a//b/../c/.'), path.normalize('./a/../../b'), path.normalize(''));
+console.log(path.dirname('/a/b/c.txt'), path.dirname('c.txt'), path.dirname('/'), path.dirname('/a/'));
+console.log(path.basename('/a/b/c.txt'), path.basename('/a/b/c.txt', '.txt'), path.basename('/a/b/'));
+console.log(path.extname('index.html'), path.extname('index.'), path.extname('.bashrc'), path.extname('a.b.c'));
+console.log(path.relative('/data/a/b', '/data/c/d'), path.relative('/a', '/a'), path.relative('/a/b', '/a/b/c'));
+console.log(path.parse('/home/user/file.txt'), path.parse('file'));
+console.log(path.format({ dir: '/home/user', base: 'x.js' }), path.format({ root: '/', name: 'f', ext: 'txt' }));
+console.log(path.isAbsolute('/a'), path.isAbsolute('a'), path.sep, path.delimiter, posix === path.posix, posix.join('a', 'b'));
