@@ -79,9 +79,23 @@ impl EventLoop {
 
     /// Runs until nothing keeps the process alive; returns the exit code.
     pub fn run(&self) -> i32 {
+        // Where the main program sits in Node's first turn, as programs observe
+        // it with `setTimeout(f, 0)` against `setImmediate(g)`:
+        // - a CommonJS main runs before the loop; an ES module is evaluated
+        //   from an I/O callback of Node's loader (the poll phase), so its
+        //   immediates run before any timer: its first turn starts at check;
+        // - Node reaches its first timers phase a millisecond or more after
+        //   the main program (its own start-up work), so 0–1 ms timers set
+        //   by it are due then: the loop's clock starts 1 ms on.
+        let esm_main = self.host.main_module.borrow().is_some();
+        let mut first_turn = true;
+        self.host.clock.skip_ms(1);
         loop {
             while self.is_alive() {
-                self.run_timers(); // timers: due setTimeout / setInterval callbacks
+                if !(first_turn && esm_main) {
+                    self.run_timers(); // timers: due setTimeout / setInterval callbacks
+                }
+                first_turn = false;
                 // pending callbacks: I/O callbacks deferred from the last turn (none yet)
                 self.poll(); // poll: sleep until the next timer (I/O joins here)
                 self.run_immediates(); // check: setImmediate callbacks
@@ -279,16 +293,23 @@ fn describe(value: &Value<'_>) -> String {
 pub struct Clock {
     start: Instant,
     origin_ms: f64,
+    /// Milliseconds the loop clock runs ahead of real time (see `run`).
+    skipped_ms: std::cell::Cell<u64>,
 }
 
 impl Clock {
     pub fn new() -> Self {
         let origin_ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64() * 1e3).unwrap_or(0.0);
-        Clock { start: Instant::now(), origin_ms }
+        Clock { start: Instant::now(), origin_ms, skipped_ms: std::cell::Cell::new(0) }
     }
 
     pub fn now_ms(&self) -> u64 {
-        self.start.elapsed().as_millis() as u64
+        self.start.elapsed().as_millis() as u64 + self.skipped_ms.get()
+    }
+
+    /// Moves the loop clock ahead, as if that much time had passed.
+    pub fn skip_ms(&self, ms: u64) {
+        self.skipped_ms.set(self.skipped_ms.get() + ms);
     }
 
     pub fn elapsed_ms(&self) -> f64 {
