@@ -1,7 +1,7 @@
 //! The event loop: Node's phases, one turn at a time.
 //!
 //! JavaScript runs on this one thread. The loop runs macrotasks one at a
-//! time — each due timer, each immediate, (later) each I/O completion — and
+//! time — each due timer, each I/O completion, each immediate — and
 //! after every single one performs the microtask checkpoint: drain the
 //! `process.nextTick` queue, then the promise job queue, again until both are
 //! empty, then report unhandled rejections (Node's
@@ -9,11 +9,11 @@
 //! `beforeExit`, which may schedule more work, and finally `exit`.
 
 pub mod immediates;
+pub mod io;
 pub mod timers;
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rquickjs::function::IntoArgs;
@@ -26,14 +26,12 @@ use crate::host::{Hooks, Host, JsObject, stdio};
 pub struct EventLoop {
     context: Context,
     host: Rc<Host>,
-    /// Where the poll phase sleeps until its deadline or a wake-up.
-    wakeups: Receiver<Wake>,
-    /// Kept so that the channel stays open (a closed one never sleeps).
-    _waker: Sender<Wake>,
 }
 
 /// Why the poll phase woke before its deadline.
 pub enum Wake {
+    /// A file operation finished, or a child process wrote or exited.
+    Io(io::Completion),
     /// Ctrl-C while tracing or diagnosing: report, then exit 130.
     Interrupt,
 }
@@ -43,16 +41,15 @@ pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 impl EventLoop {
     pub fn new(context: Context, host: Rc<Host>) -> Self {
-        let (waker, wakeups) = mpsc::channel();
         if host.options.trace.is_some() {
-            let sender = waker.clone();
+            let sender = host.io.waker();
             // Ctrl-C reports what keeps the process alive instead of killing it.
             let _ = ctrlc::set_handler(move || {
                 INTERRUPTED.store(true, Ordering::Relaxed);
                 let _ = sender.send(Wake::Interrupt);
             });
         }
-        EventLoop { context, host, wakeups, _waker: waker }
+        EventLoop { context, host }
     }
 
     /// The first macrotask: the main program (a file, or `-e` / `-p` code).
@@ -96,8 +93,8 @@ impl EventLoop {
                     self.run_timers(); // timers: due setTimeout / setInterval callbacks
                 }
                 first_turn = false;
-                // pending callbacks: I/O callbacks deferred from the last turn (none yet)
-                self.poll(); // poll: sleep until the next timer (I/O joins here)
+                // pending callbacks: I/O callbacks deferred from the last turn (none: all run in poll)
+                self.poll(); // poll: wait for I/O until the next timer, run its callbacks
                 self.run_immediates(); // check: setImmediate callbacks
                 // close callbacks: 'close' events of handles (none yet)
             }
@@ -110,12 +107,12 @@ impl EventLoop {
         self.exit_code()
     }
 
-    /// The loop stays alive while referenced timers or immediates exist.
+    /// The loop stays alive while referenced timers, immediates or I/O exist.
     fn is_alive(&self) -> bool {
         if INTERRUPTED.load(Ordering::Relaxed) {
             self.interrupted();
         }
-        self.host.timers.borrow().has_refed() || self.host.immediates.borrow().has_refed()
+        self.host.timers.borrow().has_refed() || self.host.immediates.borrow().has_refed() || self.host.io.has_refed()
     }
 
     fn run_timers(&self) {
@@ -131,30 +128,46 @@ impl EventLoop {
         }
     }
 
-    /// Blocks until the next timer is due; never spins, never sleeps when an
-    /// immediate is waiting.
+    /// Waits for I/O until the next timer is due (without a deadline when only
+    /// I/O is pending; not at all when an immediate is waiting), then runs the
+    /// callback of each completion that has arrived, each a macrotask. Never
+    /// spins.
     fn poll(&self) {
-        if !self.host.immediates.borrow().is_empty() {
-            return;
-        }
-        let Some(expiry) = self.host.timers.borrow_mut().next_expiry() else {
-            return;
-        };
         let now = self.host.clock.now_ms();
-        if expiry > now {
+        let expiry = self.host.timers.borrow_mut().next_expiry();
+        let wait_ms = match expiry {
+            _ if !self.host.immediates.borrow().is_empty() => Some(0),
+            Some(expiry) => Some(expiry.saturating_sub(now)),
+            None if self.host.io.has_refed() => None,
+            None => Some(0),
+        };
+        if wait_ms != Some(0) {
             if self.host.options.trace.is_some() {
                 let next = self.host.timers.borrow_mut().next_payload().cloned();
                 self.context.with(|ctx| {
                     let next = next.and_then(|t| t.restore(&ctx).ok());
-                    self.trace(&ctx, "idle", ((expiry - now) as f64, next));
+                    let pending_io = self.host.io.in_flight();
+                    self.trace(&ctx, "idle", (wait_ms.map(|ms| ms as f64), next, pending_io));
                 });
             }
             stdio::flush();
-            match self.wakeups.recv_timeout(Duration::from_millis(expiry - now)) {
-                Ok(Wake::Interrupt) => self.interrupted(),
-                Err(_) => {}
+        }
+        for wake in self.host.io.wait(wait_ms.map(Duration::from_millis)) {
+            match wake {
+                Wake::Io(completion) => self.complete(completion),
+                Wake::Interrupt => self.interrupted(),
             }
         }
+    }
+
+    /// An I/O callback: the completion's result handed to the JavaScript
+    /// side of the operation.
+    fn complete(&self, completion: io::Completion) {
+        let Some(callback) = self.host.io.callback_for(&completion) else { return };
+        self.run_macrotask(|ctx| {
+            let args = (completion.deliver)(ctx)?;
+            callback.restore(ctx)?.call::<_, ()>((rquickjs::function::Rest(args),))
+        })
     }
 
     /// Ctrl-C: `trace.js` reports what was still pending and exits.

@@ -21,7 +21,12 @@ pub fn describe(err: &io::Error) -> (&'static str, &'static str) {
         Some(36) => ("ENAMETOOLONG", "name too long"),
         Some(39) => ("ENOTEMPTY", "directory not empty"),
         Some(40) => ("ELOOP", "too many symbolic links encountered"),
-        _ => ("EIO", "i/o error"),
+        Some(11) => ("EAGAIN", "resource temporarily unavailable"),
+        Some(16) => ("EBUSY", "resource busy or locked"),
+        Some(26) => ("ETXTBSY", "text file is busy"),
+        Some(32) => ("EPIPE", "broken pipe"),
+        Some(3) => ("ESRCH", "no such process"),
+        _ => ("UNKNOWN", "unknown error"),
     }
 }
 

@@ -5,13 +5,16 @@
 //! shipped inside the binary (`src/js/`), given a `native` object of Rust
 //! functions. Each API lives in its own file on both sides.
 
+pub mod buffer;
 pub mod errno;
+pub mod fs;
 pub mod modules;
 pub mod process;
 pub mod stdio;
 pub mod test262;
 pub mod timers;
 pub mod trace;
+pub mod url;
 
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell, RefCell};
@@ -21,7 +24,7 @@ use std::rc::Rc;
 use rquickjs::{Ctx, Function, Object, Persistent, Promise};
 
 use crate::cli::Options;
-use crate::event_loop::{Clock, immediates::Immediates, timers::Timers};
+use crate::event_loop::{Clock, immediates::Immediates, io::Io, timers::Timers};
 use crate::trace::instrument::Goal;
 
 /// A JavaScript object kept by Rust (a Timeout or Immediate).
@@ -34,6 +37,8 @@ pub struct Host {
     pub clock: Clock,
     pub timers: RefCell<Timers<JsObject>>,
     pub immediates: RefCell<Immediates<JsObject>>,
+    /// File operations and child processes in flight, and their completions.
+    pub io: Io,
     /// Node's `hasTickScheduled`: the nextTick queue is not empty.
     pub tick_scheduled: Cell<bool>,
     /// Node's `hasRejectionToWarn`: the rejection tracker saw something.
@@ -81,6 +86,7 @@ impl Host {
             clock: Clock::new(),
             timers: RefCell::default(),
             immediates: RefCell::default(),
+            io: Io::new(),
             tick_scheduled: Cell::new(false),
             rejection_to_warn: Cell::new(false),
             hooks: OnceCell::new(),
@@ -132,6 +138,9 @@ const LAYERS: &[(&str, &str)] = &[
     ("timers", include_str!("../js/timers.js")),
     ("timers-promises", include_str!("../js/timers-promises.js")),
     ("util", include_str!("../js/util.js")),
+    ("buffer", include_str!("../js/buffer.js")),
+    ("url", include_str!("../js/url.js")),
+    ("fs", include_str!("../js/fs.js")),
     ("modules", include_str!("../js/modules.js")),
     ("bootstrap", include_str!("../js/bootstrap.js")),
 ];
@@ -141,6 +150,9 @@ pub fn install(ctx: &Ctx<'_>, host: &Rc<Host>) -> rquickjs::Result<()> {
     let native = Object::new(ctx.clone())?;
     process::register(ctx, &native, host)?;
     timers::register(ctx, &native, host)?;
+    fs::register(ctx, &native, host)?;
+    buffer::register(ctx, &native)?;
+    url::register(ctx, &native)?;
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;
     let internals = Object::new(ctx.clone())?;

@@ -20,6 +20,11 @@ const performance = {
   },
 };
 define('performance', performance);
+define('Buffer', internals.Buffer);
+define('TextEncoder', internals.TextEncoder);
+define('TextDecoder', internals.TextDecoder);
+define('URL', internals.URL);
+define('URLSearchParams', internals.URLSearchParams);
 
 const { builtins } = internals;
 builtins.set('process', () => process);
@@ -36,6 +41,10 @@ builtins.set('path', () => {
   return path;
 });
 builtins.set('util', () => internals.util);
+builtins.set('buffer', () => internals.bufferModule);
+builtins.set('url', () => internals.url);
+builtins.set('fs', () => internals.fs);
+builtins.set('fs/promises', () => internals.fsPromises);
 
 native.setHooks({
   runTimer: internals.runTimer,
@@ -55,5 +64,5 @@ native.setHooks({
   builtin: (name) => internals.builtin(name),
   loadCommonJS: internals.loadCommonJS,
   // Called only when tracing, once trace.js (loaded after this file) has set internals.trace.
-  traceLoop: (event, a, b) => internals.trace.loop(event, a, b),
+  traceLoop: (event, a, b, c) => internals.trace.loop(event, a, b, c),
 });

@@ -147,5 +147,8 @@ internals.commonjsFiles = commonjsFiles;
 internals.fatalException = fatalException;
 internals.fatalReport = fatalReport;
 internals.codedError = codedError;
-internals.invalidArgType = (name, expected, actual) =>
-  codedError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" argument must be ${expected}. Received ${internals.describeReceived(actual)}`);
+// Node's wording: 'The "path" argument', 'The first argument', 'The "options.x" property'.
+internals.invalidArgType = (name, expected, actual) => {
+  const subject = name.endsWith(' argument') ? name : `"${name}" ${name.includes('.') ? 'property' : 'argument'}`;
+  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', `The ${subject} must be ${expected}. Received ${internals.describeReceived(actual)}`);
+};

@@ -139,6 +139,14 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     }
   }
 
+  function idleText(e) {
+    const waits = [];
+    if (e.next) waits.push(`${e.next} due in ${e.waitMs} ms`);
+    if (e.io) waits.push(`I/O (${e.io} in flight)`);
+    if (!waits.length) return `waiting ${e.waitMs} ms`;
+    return `waiting for ${waits.join(' or ')}`;
+  }
+
   // --- text timeline ---
   const pad = (t) => t.toFixed(2).padStart(9);
   function textLine(e) {
@@ -151,7 +159,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       case 'taskEnd':
         return `  ◀ end of task #${e.task} (${e.duration.toFixed(2)} ms)\n`;
       case 'idle':
-        return `\n[${pad(e.t)} ms] … idle: ${e.next ? `waiting for ${e.next} due in ${e.waitMs} ms` : `waiting ${e.waitMs} ms`}\n`;
+        return `\n[${pad(e.t)} ms] … idle: ${idleText(e)}\n`;
       case 'microtask':
         return `${indent}- microtask: ${e.label}${e.site ? ` (${where(e.site)})` : ''}\n`;
       case 'call':
@@ -352,7 +360,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       task = { id: taskCount, kind, label, start: native.now(), site: at };
       emit('task', { task: task.id, kind, label, site: at });
     },
-    loop(event, a, b) {
+    loop(event, a, b, c) {
       if (event === 'checkpoint') {
         if (task === null) tracer.task('callback', 'host callback');
         emit('checkpoint', {});
@@ -372,7 +380,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         if (!diagnose || format === 'text') native.write(2, `tock: interrupted; still pending: ${alive.join('; ') || 'nothing'}\n`);
         internals.terminate(130, 'interrupted (Ctrl-C)');
       } else if (event === 'idle') {
-        emit('idle', { waitMs: a, next: b ? b[internals.kTraceLabel] : undefined });
+        emit('idle', { waitMs: a, next: b ? b[internals.kTraceLabel] : undefined, io: c || undefined });
         flush();
       }
     },
@@ -457,7 +465,8 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         flows.set(where(e.site), flow);
         out.push({ name: 'await', cat: 'await', ph: 's', id: flow, ts: us(e.t), pid: 1, tid: 1, args: { fn: e.fn, awaited: e.awaited } });
       } else if (e.type === 'idle') {
-        out.push({ name: 'idle', cat: 'loop', ph: 'X', ts: us(e.t), dur: us(e.waitMs), pid: 1, tid: 2, args: { next: e.next } });
+        const span = e.waitMs == null ? { ph: 'i', s: 't' } : { ph: 'X', dur: us(e.waitMs) };
+        out.push({ name: 'idle', cat: 'loop', ...span, ts: us(e.t), pid: 1, tid: 2, args: { next: e.next, io: e.io } });
       } else if (e.type !== 'checkpoint') {
         out.push({ name: e.type, cat: e.type, ph: 'i', s: 't', ts: us(e.t), pid: 1, tid: 1, args: e });
       }

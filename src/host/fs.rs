@@ -1,0 +1,529 @@
+//! Natives behind `fs.js`: each file-system operation is parsed from its
+//! JavaScript arguments into an `Op` on the JavaScript thread, performed
+//! either there (the `*Sync` API) or on the I/O pool, and its `Output` turned
+//! back into JavaScript values. An error carries what Node's carries: code,
+//! errno, syscall, path and dest.
+
+use std::ffi::CString;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::mem::ManuallyDrop;
+use std::os::fd::FromRawFd;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{DirBuilderExt, FileExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use rquickjs::{Array, ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray, Value};
+
+use super::{Host, errno};
+
+pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    native.set(
+        "fsSync",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, op: String, args: Array<'js>| -> Result<Value<'js>> {
+            match Op::parse(&op, &args)?.perform() {
+                Ok(output) => output.into_js(&ctx),
+                Err(err) => Err(ctx.throw(err.into_js(&ctx)?)),
+            }
+        })?,
+    )?;
+    let h = host.clone();
+    native.set(
+        "fsAsync",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, op: String, args: Array<'js>, callback: Function<'js>| {
+            let op = Op::parse(&op, &args)?;
+            let completer = h.io.start(Persistent::save(&ctx, callback));
+            h.io.run_blocking(completer, move || {
+                let result = op.perform();
+                Box::new(move |ctx| {
+                    Ok(match result {
+                        Ok(output) => vec![Value::new_undefined(ctx.clone()), output.into_js(ctx)?],
+                        Err(err) => vec![err.into_js(ctx)?],
+                    })
+                })
+            });
+            Ok::<_, rquickjs::Error>(())
+        })?,
+    )?;
+    Ok(())
+}
+
+/// One file-system operation, owning its arguments so it can move to the pool.
+enum Op {
+    Open {
+        path: String,
+        flags: i32,
+        mode: u32,
+    },
+    Close {
+        fd: i32,
+    },
+    Read {
+        fd: i32,
+        length: usize,
+        position: Option<u64>,
+    },
+    Write {
+        fd: i32,
+        data: Vec<u8>,
+        position: Option<u64>,
+    },
+    /// The whole file: by path (opened with `flags`) or from an open fd.
+    ReadFile {
+        path: Option<String>,
+        fd: i32,
+        flags: i32,
+    },
+    WriteFile {
+        path: Option<String>,
+        fd: i32,
+        data: Vec<u8>,
+        flags: i32,
+        mode: u32,
+    },
+    Stat {
+        path: String,
+        follow: bool,
+    },
+    Fstat {
+        fd: i32,
+    },
+    Readdir {
+        path: String,
+        recursive: bool,
+    },
+    Mkdir {
+        path: String,
+        recursive: bool,
+        mode: u32,
+    },
+    Rm {
+        path: String,
+        recursive: bool,
+        force: bool,
+    },
+    Rmdir {
+        path: String,
+    },
+    Unlink {
+        path: String,
+    },
+    Rename {
+        from: String,
+        to: String,
+    },
+    CopyFile {
+        from: String,
+        to: String,
+        exclusive: bool,
+    },
+    Access {
+        path: String,
+        mode: i32,
+    },
+    Chmod {
+        path: String,
+        mode: u32,
+    },
+    Realpath {
+        path: String,
+    },
+    Mkdtemp {
+        prefix: String,
+    },
+    Exists {
+        path: String,
+    },
+}
+
+enum Output {
+    Undefined,
+    Number(f64),
+    Bool(bool),
+    Text(String),
+    Bytes(Vec<u8>),
+    /// dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, atimeMs,
+    /// mtimeMs, ctimeMs, birthtimeMs: the order of Node's `Stats` fields.
+    Stats([f64; 14]),
+    /// Paths relative to the listed directory, with libuv's dirent type codes.
+    Entries(Vec<(String, u8)>),
+}
+
+/// An OS error as Node reports it.
+struct FsError {
+    err: io::Error,
+    syscall: &'static str,
+    path: Option<String>,
+    dest: Option<String>,
+}
+
+type FsResult = std::result::Result<Output, FsError>;
+
+impl Op {
+    fn parse<'js>(op: &str, args: &Array<'js>) -> Result<Op> {
+        let text = |i: usize| args.get::<String>(i);
+        let int = |i: usize| args.get::<i32>(i);
+        let flag = |i: usize| args.get::<bool>(i);
+        let position = |i: usize| args.get::<f64>(i).map(|p| (p >= 0.0).then_some(p as u64));
+        let bytes = |i: usize| -> Result<Vec<u8>> {
+            let array: TypedArray<u8> = args.get(i)?;
+            // SAFETY: copied out at once; nothing runs in between.
+            Ok(unsafe { array.as_bytes() }.unwrap_or_default().to_vec())
+        };
+        let path_or_fd = |i: usize| -> Result<(Option<String>, i32)> {
+            let value: Value = args.get(i)?;
+            Ok(match value.as_number() {
+                Some(fd) => (None, fd as i32),
+                None => (Some(text(i)?), -1),
+            })
+        };
+        Ok(match op {
+            "open" => Op::Open { path: text(0)?, flags: int(1)?, mode: int(2)? as u32 },
+            "close" => Op::Close { fd: int(0)? },
+            "read" => Op::Read { fd: int(0)?, length: args.get::<f64>(1)? as usize, position: position(2)? },
+            "write" => Op::Write { fd: int(0)?, data: bytes(1)?, position: position(2)? },
+            "readFile" => {
+                let (path, fd) = path_or_fd(0)?;
+                Op::ReadFile { path, fd, flags: int(1)? }
+            }
+            "writeFile" => {
+                let (path, fd) = path_or_fd(0)?;
+                Op::WriteFile { path, fd, data: bytes(1)?, flags: int(2)?, mode: int(3)? as u32 }
+            }
+            "stat" => Op::Stat { path: text(0)?, follow: true },
+            "lstat" => Op::Stat { path: text(0)?, follow: false },
+            "fstat" => Op::Fstat { fd: int(0)? },
+            "readdir" => Op::Readdir { path: text(0)?, recursive: flag(1)? },
+            "mkdir" => Op::Mkdir { path: text(0)?, recursive: flag(1)?, mode: int(2)? as u32 },
+            "rm" => Op::Rm { path: text(0)?, recursive: flag(1)?, force: flag(2)? },
+            "rmdir" => Op::Rmdir { path: text(0)? },
+            "unlink" => Op::Unlink { path: text(0)? },
+            "rename" => Op::Rename { from: text(0)?, to: text(1)? },
+            "copyFile" => Op::CopyFile { from: text(0)?, to: text(1)?, exclusive: int(2)? & 1 != 0 },
+            "access" => Op::Access { path: text(0)?, mode: int(1)? },
+            "chmod" => Op::Chmod { path: text(0)?, mode: int(1)? as u32 },
+            "realpath" => Op::Realpath { path: text(0)? },
+            "mkdtemp" => Op::Mkdtemp { prefix: text(0)? },
+            "exists" => Op::Exists { path: text(0)? },
+            _ => return Err(rquickjs::Error::new_from_js_message("string", "fs operation", op)),
+        })
+    }
+
+    fn perform(self) -> FsResult {
+        match self {
+            Op::Open { path, flags, mode } => {
+                let fd = open(&path, flags, mode).map_err(|e| fail(e, "open", &path))?;
+                Ok(Output::Number(fd as f64))
+            }
+            Op::Close { fd } => {
+                // SAFETY: closing a descriptor the program owns, as close(2) does.
+                if unsafe { libc::close(fd) } != 0 {
+                    return Err(fail_fd(io::Error::last_os_error(), "close"));
+                }
+                Ok(Output::Undefined)
+            }
+            Op::Read { fd, length, position } => {
+                let file = borrow_fd(fd);
+                let mut data = vec![0; length];
+                let n = match position {
+                    Some(at) => file.read_at(&mut data, at),
+                    None => (&*file).read(&mut data),
+                }
+                .map_err(|e| fail_fd(e, "read"))?;
+                data.truncate(n);
+                Ok(Output::Bytes(data))
+            }
+            Op::Write { fd, data, position } => {
+                let file = borrow_fd(fd);
+                let n = match position {
+                    Some(at) => file.write_at(&data, at),
+                    None => (&*file).write(&data),
+                }
+                .map_err(|e| fail_fd(e, "write"))?;
+                Ok(Output::Number(n as f64))
+            }
+            Op::ReadFile { path, fd, flags } => with_file(&path, fd, flags, 0o666, "read", |mut file| {
+                let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
+                let mut data = Vec::with_capacity(size);
+                file.read_to_end(&mut data)?;
+                Ok(Output::Bytes(data))
+            }),
+            Op::WriteFile { path, fd, data, flags, mode } => with_file(&path, fd, flags, mode, "write", |mut file| {
+                file.write_all(&data)?;
+                Ok(Output::Undefined)
+            }),
+            Op::Stat { path, follow } => {
+                let meta = if follow { fs::metadata(&path) } else { fs::symlink_metadata(&path) };
+                let syscall = if follow { "stat" } else { "lstat" };
+                Ok(Output::Stats(stats(&meta.map_err(|e| fail(e, syscall, &path))?)))
+            }
+            Op::Fstat { fd } => Ok(Output::Stats(stats(&borrow_fd(fd).metadata().map_err(|e| fail_fd(e, "fstat"))?))),
+            Op::Readdir { path, recursive } => Ok(Output::Entries(readdir(&path, recursive)?)),
+            Op::Mkdir { path, recursive, mode } => {
+                if recursive {
+                    return Ok(mkdir_recursive(Path::new(&path), mode)
+                        .map_err(|e| fail(e, "mkdir", &path))?
+                        .map_or(Output::Undefined, |p| Output::Text(p.display().to_string())));
+                }
+                fs::DirBuilder::new().mode(mode).create(&path).map_err(|e| fail(e, "mkdir", &path))?;
+                Ok(Output::Undefined)
+            }
+            Op::Rm { path, recursive, force } => {
+                let meta = match fs::symlink_metadata(&path) {
+                    Err(e) if force && e.kind() == io::ErrorKind::NotFound => return Ok(Output::Undefined),
+                    other => other.map_err(|e| fail(e, "lstat", &path))?,
+                };
+                let removed = match (meta.is_dir(), recursive) {
+                    (true, true) => fs::remove_dir_all(&path),
+                    // Node's ERR_FS_EISDIR, made by fs.js from this.
+                    (true, false) => Err(io::Error::from_raw_os_error(libc::EISDIR)),
+                    (false, _) => fs::remove_file(&path),
+                };
+                removed.map_err(|e| fail(e, "rm", &path))?;
+                Ok(Output::Undefined)
+            }
+            Op::Rmdir { path } => {
+                fs::remove_dir(&path).map_err(|e| fail(e, "rmdir", &path))?;
+                Ok(Output::Undefined)
+            }
+            Op::Unlink { path } => {
+                fs::remove_file(&path).map_err(|e| fail(e, "unlink", &path))?;
+                Ok(Output::Undefined)
+            }
+            Op::Rename { from, to } => {
+                fs::rename(&from, &to).map_err(|e| fail2(e, "rename", &from, &to))?;
+                Ok(Output::Undefined)
+            }
+            Op::CopyFile { from, to, exclusive } => {
+                copy_file(&from, &to, exclusive).map_err(|e| fail2(e, "copyfile", &from, &to))?;
+                Ok(Output::Undefined)
+            }
+            Op::Access { path, mode } => {
+                let c_path = c_string(&path).map_err(|e| fail(e, "access", &path))?;
+                // SAFETY: a valid NUL-terminated path.
+                if unsafe { libc::access(c_path.as_ptr(), mode) } != 0 {
+                    return Err(fail(io::Error::last_os_error(), "access", &path));
+                }
+                Ok(Output::Undefined)
+            }
+            Op::Chmod { path, mode } => {
+                fs::set_permissions(&path, fs::Permissions::from_mode(mode)).map_err(|e| fail(e, "chmod", &path))?;
+                Ok(Output::Undefined)
+            }
+            Op::Realpath { path } => {
+                let real = fs::canonicalize(&path).map_err(|e| fail(e, "realpath", &path))?;
+                Ok(Output::Text(real.display().to_string()))
+            }
+            Op::Mkdtemp { prefix } => {
+                let template = format!("{prefix}XXXXXX");
+                let c_template = c_string(&template).map_err(|e| fail(e, "mkdtemp", &template))?;
+                let mut raw = c_template.into_bytes_with_nul();
+                // SAFETY: a writable NUL-terminated template ending in XXXXXX.
+                if unsafe { libc::mkdtemp(raw.as_mut_ptr().cast()) }.is_null() {
+                    return Err(fail(io::Error::last_os_error(), "mkdtemp", &template));
+                }
+                raw.pop();
+                Ok(Output::Text(String::from_utf8_lossy(&raw).into_owned()))
+            }
+            Op::Exists { path } => Ok(Output::Bool(fs::metadata(path).is_ok())),
+        }
+    }
+}
+
+fn fail(err: io::Error, syscall: &'static str, path: &str) -> FsError {
+    FsError { err, syscall, path: Some(path.to_owned()), dest: None }
+}
+
+fn fail2(err: io::Error, syscall: &'static str, path: &str, dest: &str) -> FsError {
+    FsError { err, syscall, path: Some(path.to_owned()), dest: Some(dest.to_owned()) }
+}
+
+/// Errors on a descriptor name no path, as in Node.
+fn fail_fd(err: io::Error, syscall: &'static str) -> FsError {
+    FsError { err, syscall, path: None, dest: None }
+}
+
+fn c_string(path: &str) -> io::Result<CString> {
+    CString::new(path).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))
+}
+
+fn open(path: &str, flags: i32, mode: u32) -> io::Result<i32> {
+    let c_path = c_string(path)?;
+    // SAFETY: a valid NUL-terminated path; the descriptor is handed to the program.
+    let fd = unsafe { libc::open(c_path.as_ptr(), flags | libc::O_CLOEXEC, mode) };
+    if fd < 0 { Err(io::Error::last_os_error()) } else { Ok(fd) }
+}
+
+/// Runs `body` on the file at `path` (opened with `flags`, closed after) or
+/// on the open descriptor `fd`; its errors are reported as `syscall`.
+fn with_file(
+    path: &Option<String>,
+    fd: i32,
+    flags: i32,
+    mode: u32,
+    syscall: &'static str,
+    body: impl FnOnce(&File) -> io::Result<Output>,
+) -> FsResult {
+    let result = match path {
+        Some(path) => {
+            let fd = open(path, flags, mode).map_err(|e| fail(e, "open", path))?;
+            // SAFETY: a descriptor just opened, owned (and closed) here.
+            body(&unsafe { File::from_raw_fd(fd) })
+        }
+        None => body(&borrow_fd(fd)),
+    };
+    result.map_err(|e| fail_fd(e, syscall))
+}
+
+/// The program's open descriptor as a `File` that does not close it.
+fn borrow_fd(fd: i32) -> ManuallyDrop<File> {
+    // SAFETY: never closed through this value (ManuallyDrop); a bad fd fails with EBADF.
+    ManuallyDrop::new(unsafe { File::from_raw_fd(fd) })
+}
+
+fn stats(meta: &fs::Metadata) -> [f64; 14] {
+    let ms = |secs: i64, nanos: i64| secs as f64 * 1e3 + nanos as f64 / 1e6;
+    let ctime = ms(meta.ctime(), meta.ctime_nsec());
+    let birth = meta
+        .created()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(ctime, |d| ms(d.as_secs() as i64, d.subsec_nanos() as i64));
+    [
+        meta.dev() as f64,
+        meta.mode() as f64,
+        meta.nlink() as f64,
+        meta.uid() as f64,
+        meta.gid() as f64,
+        meta.rdev() as f64,
+        meta.blksize() as f64,
+        meta.ino() as f64,
+        meta.size() as f64,
+        meta.blocks() as f64,
+        ms(meta.atime(), meta.atime_nsec()),
+        ms(meta.mtime(), meta.mtime_nsec()),
+        ctime,
+        birth,
+    ]
+}
+
+/// Entries sorted by name, as libuv's scandir returns them; recursive
+/// listings go level by level, as Node's `readdirSync`.
+fn readdir(root: &str, recursive: bool) -> std::result::Result<Vec<(String, u8)>, FsError> {
+    let mut out = Vec::new();
+    let mut queue = std::collections::VecDeque::from([String::new()]);
+    while let Some(relative) = queue.pop_front() {
+        let dir = if relative.is_empty() { PathBuf::from(root) } else { Path::new(root).join(&relative) };
+        let shown = dir.display().to_string();
+        let mut entries = Vec::new();
+        for entry in fs::read_dir(&dir).map_err(|e| fail(e, "scandir", &shown))? {
+            let entry = entry.map_err(|e| fail(e, "scandir", &shown))?;
+            let kind = entry.file_type().map(dirent_type).unwrap_or(0);
+            entries.push((entry.file_name().as_bytes().to_vec(), kind));
+        }
+        entries.sort();
+        for (name, kind) in entries {
+            let name = String::from_utf8_lossy(&name);
+            let path = if relative.is_empty() { name.into_owned() } else { format!("{relative}/{name}") };
+            if recursive && kind == 2 {
+                queue.push_back(path.clone());
+            }
+            out.push((path, kind));
+        }
+        if !recursive {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// libuv's `uv_dirent_type_t`, which Node's `Dirent` keeps.
+fn dirent_type(kind: fs::FileType) -> u8 {
+    use std::os::unix::fs::FileTypeExt;
+    match () {
+        _ if kind.is_file() => 1,
+        _ if kind.is_dir() => 2,
+        _ if kind.is_symlink() => 3,
+        _ if kind.is_fifo() => 4,
+        _ if kind.is_socket() => 5,
+        _ if kind.is_char_device() => 6,
+        _ if kind.is_block_device() => 7,
+        _ => 0,
+    }
+}
+
+/// `mkdir -p`; returns the first directory it had to create, as Node does.
+fn mkdir_recursive(path: &Path, mode: u32) -> io::Result<Option<PathBuf>> {
+    let mut missing = Vec::new();
+    let mut at = path;
+    loop {
+        match fs::metadata(at) {
+            Ok(meta) if meta.is_dir() => break,
+            Ok(_) if missing.is_empty() => return Err(io::Error::from_raw_os_error(libc::EEXIST)),
+            Ok(_) => return Err(io::Error::from_raw_os_error(libc::ENOTDIR)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => missing.push(at.to_path_buf()),
+            Err(e) => return Err(e),
+        }
+        match at.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => at = parent,
+            _ => break,
+        }
+    }
+    for dir in missing.iter().rev() {
+        match fs::DirBuilder::new().mode(mode).create(dir) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => {}
+            other => other?,
+        }
+    }
+    Ok(missing.pop())
+}
+
+fn copy_file(from: &str, to: &str, exclusive: bool) -> io::Result<()> {
+    let mut source = File::open(from)?;
+    let mode = source.metadata()?.permissions().mode();
+    let mut options = OpenOptions::new();
+    options.write(true).mode(mode);
+    if exclusive {
+        options.create_new(true);
+    } else {
+        options.create(true).truncate(true);
+    }
+    let mut target = options.open(to)?;
+    io::copy(&mut source, &mut target)?;
+    Ok(())
+}
+
+impl Output {
+    fn into_js<'js>(self, ctx: &Ctx<'js>) -> Result<Value<'js>> {
+        match self {
+            Output::Undefined => Ok(Value::new_undefined(ctx.clone())),
+            Output::Number(n) => n.into_js(ctx),
+            Output::Bool(b) => b.into_js(ctx),
+            Output::Text(s) => s.into_js(ctx),
+            Output::Bytes(bytes) => ArrayBuffer::new(ctx.clone(), bytes)?.into_js(ctx),
+            Output::Stats(fields) => fields.to_vec().into_js(ctx),
+            Output::Entries(entries) => {
+                let (names, kinds): (Vec<String>, Vec<u8>) = entries.into_iter().unzip();
+                vec![names.into_js(ctx)?, kinds.into_js(ctx)?].into_js(ctx)
+            }
+        }
+    }
+}
+
+impl FsError {
+    /// `[code, errno, description, syscall, path, dest]`, which `fs.js`
+    /// turns into Node's error object.
+    fn into_js<'js>(self, ctx: &Ctx<'js>) -> Result<Value<'js>> {
+        let (code, description) = errno::describe(&self.err);
+        let errno = -self.err.raw_os_error().unwrap_or(libc::EIO);
+        let info = Array::new(ctx.clone())?;
+        info.set(0, code)?;
+        info.set(1, errno)?;
+        info.set(2, description)?;
+        info.set(3, self.syscall)?;
+        info.set(4, self.path)?;
+        info.set(5, self.dest)?;
+        Ok(info.into_value())
+    }
+}

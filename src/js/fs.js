@@ -1,0 +1,481 @@
+// node:fs and node:fs/promises. Every operation is described once — how its
+// arguments become a native operation (src/host/fs.rs) and how the result
+// becomes what Node returns — and the three API styles are made from that:
+// promises, callbacks (both completed as I/O macrotasks in the poll phase)
+// and *Sync (done on the spot).
+
+const { Buffer, FastBuffer, codedError, invalidArgType, inspect } = internals;
+const pathModule = internals.path;
+
+const constants = {
+  UV_FS_SYMLINK_DIR: 1, UV_FS_SYMLINK_JUNCTION: 2,
+  O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2,
+  UV_DIRENT_UNKNOWN: 0, UV_DIRENT_FILE: 1, UV_DIRENT_DIR: 2, UV_DIRENT_LINK: 3,
+  UV_DIRENT_FIFO: 4, UV_DIRENT_SOCKET: 5, UV_DIRENT_CHAR: 6, UV_DIRENT_BLOCK: 7,
+  S_IFMT: 0o170000, S_IFREG: 0o100000, S_IFDIR: 0o40000, S_IFCHR: 0o20000, S_IFBLK: 0o60000,
+  S_IFIFO: 0o10000, S_IFLNK: 0o120000, S_IFSOCK: 0o140000,
+  O_CREAT: 0o100, O_EXCL: 0o200, UV_FS_O_FILEMAP: 0, O_NOCTTY: 0o400, O_TRUNC: 0o1000, O_APPEND: 0o2000,
+  O_DIRECTORY: 0o200000, O_NOATIME: 0o1000000, O_NOFOLLOW: 0o400000, O_SYNC: 0o4010000, O_DSYNC: 0o10000,
+  O_DIRECT: 0o40000, O_NONBLOCK: 0o4000,
+  S_IRWXU: 0o700, S_IRUSR: 0o400, S_IWUSR: 0o200, S_IXUSR: 0o100,
+  S_IRWXG: 0o70, S_IRGRP: 0o40, S_IWGRP: 0o20, S_IXGRP: 0o10,
+  S_IRWXO: 0o7, S_IROTH: 0o4, S_IWOTH: 0o2, S_IXOTH: 0o1,
+  F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
+  UV_FS_COPYFILE_EXCL: 1, COPYFILE_EXCL: 1, UV_FS_COPYFILE_FICLONE: 2, COPYFILE_FICLONE: 2,
+  UV_FS_COPYFILE_FICLONE_FORCE: 4, COPYFILE_FICLONE_FORCE: 4,
+};
+const { O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_SYNC } = constants;
+
+// --- arguments ---
+
+const flagTable = {
+  r: O_RDONLY, rs: O_RDONLY | O_SYNC, sr: O_RDONLY | O_SYNC,
+  'r+': O_RDWR, 'rs+': O_RDWR | O_SYNC, 'sr+': O_RDWR | O_SYNC,
+  w: O_TRUNC | O_CREAT | O_WRONLY, wx: O_TRUNC | O_CREAT | O_WRONLY | O_EXCL, xw: O_TRUNC | O_CREAT | O_WRONLY | O_EXCL,
+  'w+': O_TRUNC | O_CREAT | O_RDWR, 'wx+': O_TRUNC | O_CREAT | O_RDWR | O_EXCL, 'xw+': O_TRUNC | O_CREAT | O_RDWR | O_EXCL,
+  a: O_APPEND | O_CREAT | O_WRONLY, ax: O_APPEND | O_CREAT | O_WRONLY | O_EXCL, xa: O_APPEND | O_CREAT | O_WRONLY | O_EXCL,
+  as: O_APPEND | O_CREAT | O_WRONLY | O_SYNC, sa: O_APPEND | O_CREAT | O_WRONLY | O_SYNC,
+  'a+': O_APPEND | O_CREAT | O_RDWR, 'ax+': O_APPEND | O_CREAT | O_RDWR | O_EXCL, 'xa+': O_APPEND | O_CREAT | O_RDWR | O_EXCL,
+  'as+': O_APPEND | O_CREAT | O_RDWR | O_SYNC, 'sa+': O_APPEND | O_CREAT | O_RDWR | O_SYNC,
+};
+
+function invalidArgValue(name, value, reason = 'is invalid') {
+  return codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument '${name}' ${reason}. Received ${inspect(value)}`);
+}
+
+function toFlags(flags, fallback) {
+  if (flags === undefined || flags === null) return fallback;
+  if (typeof flags === 'number') return flags;
+  const value = flagTable[flags];
+  if (value === undefined) throw invalidArgValue('flags', flags);
+  return value;
+}
+
+function toMode(mode, fallback) {
+  if (mode === undefined || mode === null) return fallback;
+  if (typeof mode === 'string') {
+    if (!/^[0-7]+$/.test(mode)) throw invalidArgValue('mode', mode, 'must be a 32-bit unsigned integer or an octal string');
+    return parseInt(mode, 8);
+  }
+  if (typeof mode !== 'number') throw invalidArgType('mode', 'of type number', mode);
+  return mode;
+}
+
+function toPath(path, name = 'path') {
+  if (typeof path === 'string') {
+    if (path.includes('\u0000')) {
+      throw invalidArgValue(name, path, 'must be a string, Uint8Array, or URL without null bytes');
+    }
+    return path;
+  }
+  if (path instanceof Uint8Array) return toPath(Buffer.prototype.toString.call(path), name);
+  if (path !== null && typeof path === 'object' && typeof path.href === 'string' && path.protocol !== undefined) {
+    return internals.url.fileURLToPath(path);
+  }
+  throw invalidArgType(name, 'of type string or an instance of Buffer or URL', path);
+}
+
+function toFd(fd) {
+  if (typeof fd !== 'number') throw invalidArgType('fd', 'of type number', fd);
+  if (!Number.isInteger(fd) || fd < 0 || fd > 2 ** 31 - 1) {
+    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "fd" is out of range. It must be >= 0 && <= 2147483647. Received ${fd}`);
+  }
+  return fd;
+}
+
+// `options` may be an encoding name or an object.
+function toOptions(options, defaults) {
+  if (options === undefined || options === null) return defaults;
+  if (typeof options === 'string') return { ...defaults, encoding: options };
+  if (typeof options !== 'object') throw invalidArgType('options', 'one of type string or object', options);
+  return { ...defaults, ...options };
+}
+
+function toEncoding(encoding) {
+  if (encoding === undefined || encoding === null || encoding === 'buffer') return encoding ?? undefined;
+  if (internals.normalizeEncoding(encoding) === undefined) {
+    throw invalidArgValue('encoding', encoding, 'is invalid encoding');
+  }
+  return encoding;
+}
+
+function toBytes(data, encoding, name = 'data') {
+  if (typeof data === 'string') return Buffer.from(data, encoding ?? 'utf8');
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw invalidArgType(name, 'of type string or an instance of Buffer, TypedArray, or DataView', data);
+}
+
+const decodeBytes = (encoding) => (bytes) =>
+  encoding && encoding !== 'buffer' ? Buffer.prototype.toString.call(new Uint8Array(bytes), encoding) : new FastBuffer(bytes);
+
+// --- results ---
+
+function dateOf(ms) {
+  return new Date(Math.round(ms));
+}
+
+class Stats {
+  constructor(fields) {
+    [this.dev, this.mode, this.nlink, this.uid, this.gid, this.rdev, this.blksize, this.ino, this.size, this.blocks,
+      this.atimeMs, this.mtimeMs, this.ctimeMs, this.birthtimeMs] = fields;
+    this.atime = dateOf(this.atimeMs);
+    this.mtime = dateOf(this.mtimeMs);
+    this.ctime = dateOf(this.ctimeMs);
+    this.birthtime = dateOf(this.birthtimeMs);
+  }
+}
+
+const kType = Symbol('type');
+class Dirent {
+  constructor(name, type, parentPath) {
+    this.name = name;
+    this.parentPath = parentPath;
+    this.path = parentPath;
+    this[kType] = type;
+  }
+}
+
+// isFile() … isSocket() on both, from the mode bits or the dirent type.
+const kinds = [
+  ['isFile', constants.S_IFREG, 1], ['isDirectory', constants.S_IFDIR, 2], ['isSymbolicLink', constants.S_IFLNK, 3],
+  ['isFIFO', constants.S_IFIFO, 4], ['isSocket', constants.S_IFSOCK, 5], ['isCharacterDevice', constants.S_IFCHR, 6],
+  ['isBlockDevice', constants.S_IFBLK, 7],
+];
+for (const [method, modeBits, direntType] of kinds) {
+  Stats.prototype[method] = function () {
+    return (this.mode & constants.S_IFMT) === modeBits;
+  };
+  Dirent.prototype[method] = function () {
+    return this[kType] === direntType;
+  };
+}
+
+// A failed system call, as Node reports it: `ENOENT: no such file or
+// directory, open 'x'` with errno, code, syscall, path and dest.
+function uvError([code, errno, description, syscall, path, dest]) {
+  if (syscall === 'rm' && code === 'EISDIR') return rmIsDirectory(path, errno);
+  let message = `${code}: ${description}, ${syscall}`;
+  if (path !== undefined && path !== null) message += ` '${path}'`;
+  if (dest !== undefined && dest !== null) message += ` -> '${dest}'`;
+  const err = new Error(message);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = syscall;
+  if (path !== undefined && path !== null) err.path = path;
+  if (dest !== undefined && dest !== null) err.dest = dest;
+  return err;
+}
+
+// `rm` on a directory without `recursive`: Node's SystemError ERR_FS_EISDIR.
+function rmIsDirectory(path, errno) {
+  const info = { code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: -errno };
+  const err = codedError(Error, 'ERR_FS_EISDIR', `Path is a directory: rm returned EISDIR (is a directory) ${path}`);
+  Object.defineProperty(err, 'name', { value: 'SystemError', configurable: true, writable: true, enumerable: false });
+  err.info = info;
+  for (const key of ['errno', 'syscall', 'path']) {
+    Object.defineProperty(err, key, {
+      get: () => info[key],
+      set: (value) => { info[key] = value; },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return err;
+}
+
+// --- the operations ---
+//
+// Each takes the API's arguments (without a callback) and returns
+// [native op, native arguments, result → value, what for the trace].
+
+function readFileOp(path, options) {
+  options = toOptions(options, { flag: 'r' });
+  const encoding = toEncoding(options.encoding);
+  const target = typeof path === 'number' ? toFd(path) : path instanceof FileHandle ? path.fd : toPath(path);
+  return ['readFile', [target, toFlags(options.flag, O_RDONLY)], decodeBytes(encoding), target];
+}
+
+function writeFileOp(defaultFlag) {
+  return (path, data, options) => {
+    options = toOptions(options, { encoding: 'utf8', mode: 0o666, flag: defaultFlag });
+    const target = typeof path === 'number' ? toFd(path) : path instanceof FileHandle ? path.fd : toPath(path);
+    const bytes = toBytes(data, options.encoding);
+    return ['writeFile', [target, bytes, toFlags(options.flag, O_WRONLY), toMode(options.mode, 0o666)], () => undefined, target];
+  };
+}
+
+function readdirOp(path, options) {
+  options = toOptions(options, {});
+  path = toPath(path);
+  const encoding = toEncoding(options.encoding);
+  const done = ([names, types]) => {
+    if (options.withFileTypes) {
+      return names.map((name, i) => {
+        const slash = name.lastIndexOf('/');
+        if (slash === -1) return new Dirent(name, types[i], path);
+        return new Dirent(name.slice(slash + 1), types[i], pathModule.join(path, name.slice(0, slash)));
+      });
+    }
+    return encoding === 'buffer' ? names.map((name) => Buffer.from(name)) : names;
+  };
+  return ['readdir', [path, Boolean(options.recursive)], done, path];
+}
+
+function statOp(op) {
+  return (path, options) => {
+    const target = op === 'fstat' ? toFd(path) : toPath(path);
+    return [op, [target], (fields) => new Stats(fields), target];
+  };
+}
+
+function mkdirOp(path, options) {
+  const { recursive = false, mode = 0o777 } = typeof options === 'object' && options !== null ? options : { mode: options };
+  if (typeof recursive !== 'boolean') throw invalidArgType('options.recursive', 'of type boolean', recursive);
+  path = toPath(path);
+  return ['mkdir', [path, recursive, toMode(mode, 0o777)], (first) => first, path];
+}
+
+function rmOp(path, options = {}) {
+  path = toPath(path);
+  return ['rm', [path, Boolean(options.recursive), Boolean(options.force)], () => undefined, path];
+}
+
+const pathOp = (op) => (path) => {
+  path = toPath(path);
+  return [op, [path], () => undefined, path];
+};
+
+function renameOp(from, to) {
+  from = toPath(from, 'oldPath');
+  to = toPath(to, 'newPath');
+  return ['rename', [from, to], () => undefined, `${from} -> ${to}`];
+}
+
+function copyFileOp(from, to, mode = 0) {
+  from = toPath(from, 'src');
+  to = toPath(to, 'dest');
+  return ['copyFile', [from, to, toMode(mode, 0)], () => undefined, `${from} -> ${to}`];
+}
+
+function accessOp(path, mode = constants.F_OK) {
+  path = toPath(path);
+  return ['access', [path, toMode(mode, constants.F_OK)], () => undefined, path];
+}
+
+function chmodOp(path, mode) {
+  path = toPath(path);
+  return ['chmod', [path, toMode(mode)], () => undefined, path];
+}
+
+function realpathOp(path, options) {
+  options = toOptions(options, {});
+  path = toPath(path);
+  return ['realpath', [path], (real) => (options.encoding === 'buffer' ? Buffer.from(real) : real), path];
+}
+
+function mkdtempOp(prefix, options) {
+  options = toOptions(options, {});
+  prefix = toPath(prefix, 'prefix');
+  return ['mkdtemp', [prefix], (made) => (options.encoding === 'buffer' ? Buffer.from(made) : made), prefix];
+}
+
+function openOp(path, flags, mode) {
+  path = toPath(path);
+  return ['open', [path, toFlags(flags, O_RDONLY), toMode(mode, 0o666)], (fd) => fd, path];
+}
+
+function closeOp(fd) {
+  return ['close', [toFd(fd)], () => undefined, fd];
+}
+
+// read(fd, buffer, offset, length, position) → bytes read, copied into buffer.
+function readOp(fd, buffer, offset = 0, length, position = null) {
+  if (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer)) {
+    ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = buffer);
+  }
+  if (!ArrayBuffer.isView(buffer)) throw invalidArgType('buffer', 'an instance of Buffer, TypedArray, or DataView', buffer);
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  length ??= bytes.length - offset;
+  if (offset < 0 || offset > bytes.length) {
+    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "offset" is out of range. It must be >= 0 && <= ${bytes.length}. Received ${offset}`);
+  }
+  if (length < 0 || offset + length > bytes.length) {
+    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "length" is out of range. It must be >= 0 && <= ${bytes.length - offset}. Received ${length}`);
+  }
+  const at = position === null || position === undefined || position < 0 ? -1 : Number(position);
+  const done = (read) => {
+    const got = new Uint8Array(read);
+    bytes.set(got, offset);
+    return got.length;
+  };
+  return ['read', [toFd(fd), length, at], done, fd, buffer];
+}
+
+// write(fd, buffer, offset, length, position) or write(fd, string, position, encoding).
+function writeOp(fd, data, offsetOrPosition, lengthOrEncoding, position) {
+  let bytes;
+  let at;
+  if (typeof data === 'string') {
+    bytes = Buffer.from(data, typeof lengthOrEncoding === 'string' ? lengthOrEncoding : 'utf8');
+    at = offsetOrPosition;
+  } else {
+    const all = toBytes(data, undefined, 'buffer');
+    const offset = offsetOrPosition ?? 0;
+    const length = typeof lengthOrEncoding === 'number' ? lengthOrEncoding : all.length - offset;
+    bytes = all.subarray(offset, offset + length);
+    at = position;
+  }
+  at = at === null || at === undefined || at < 0 ? -1 : Number(at);
+  return ['write', [toFd(fd), bytes, at], (written) => written, fd, data];
+}
+
+// --- the three styles ---
+
+const apis = {
+  readFile: readFileOp,
+  writeFile: writeFileOp('w'),
+  appendFile: writeFileOp('a'),
+  readdir: readdirOp,
+  stat: statOp('stat'),
+  lstat: statOp('lstat'),
+  fstat: statOp('fstat'),
+  mkdir: mkdirOp,
+  rm: rmOp,
+  rmdir: pathOp('rmdir'),
+  unlink: pathOp('unlink'),
+  rename: renameOp,
+  copyFile: copyFileOp,
+  access: accessOp,
+  chmod: chmodOp,
+  realpath: realpathOp,
+  mkdtemp: mkdtempOp,
+  open: openOp,
+  close: closeOp,
+  read: readOp,
+  write: writeOp,
+};
+
+function callSync(prepare, args) {
+  const [op, nativeArgs, done] = prepare(...args);
+  let result;
+  try {
+    result = native.fsSync(op, nativeArgs);
+  } catch (info) {
+    throw Array.isArray(info) ? uvError(info) : info;
+  }
+  return done(result);
+}
+
+// Starts the operation on the I/O pool; `settle(err, value)` runs as an I/O
+// callback in the poll phase. When tracing, the completion is its own task.
+function callAsync(name, prepare, args, settle) {
+  const [op, nativeArgs, done, what] = prepare(...args);
+  const trace = internals.trace;
+  const label = trace && `fs.${name}(${typeof what === 'number' ? `fd ${what}` : `'${what}'`})`;
+  const site = trace && trace.schedule('I/O', label);
+  const started = trace && native.now();
+  native.fsAsync(op, nativeArgs, (info, result) => {
+    if (trace) trace.task('io', `${label} completed after ${(native.now() - started).toFixed(2)} ms`, site);
+    if (info !== undefined) return settle(uvError(info));
+    settle(null, done(result));
+  });
+}
+
+function validateCallback(callback) {
+  if (typeof callback !== 'function') throw invalidArgType('cb', 'of type function', callback);
+  return callback;
+}
+
+// The promise of one operation.
+function run(name, ...args) {
+  return new Promise((resolve, reject) => {
+    callAsync(name, apis[name], args, (err, value) => (err ? reject(err) : resolve(value)));
+  });
+}
+
+const promises = { constants };
+const fs = { constants, Stats, Dirent, promises };
+
+for (const [name, prepare] of Object.entries(apis)) {
+  // fd-level operations are FileHandle methods in fs/promises.
+  if (!['fstat', 'open', 'close', 'read', 'write'].includes(name)) {
+    promises[name] = { [name]: (...args) => run(name, ...args) }[name];
+  }
+  fs[name] = {
+    [name](...args) {
+      const callback = validateCallback(args.pop());
+      callAsync(name, prepare, args, (err, value) => {
+        if (err) return callback(err);
+        // read/write also hand back the buffer (or string) they used.
+        if (name === 'read' || name === 'write') return callback(null, value, args[1]);
+        callback(null, value);
+      });
+    },
+  }[name];
+  fs[`${name}Sync`] = { [`${name}Sync`]: (...args) => callSync(prepare, args) }[`${name}Sync`];
+}
+
+// fs.exists(path, cb): the one callback without an error argument.
+fs.exists = function exists(path, callback) {
+  validateCallback(callback);
+  const prepare = (p) => ['exists', [toPath(p)], (found) => found, p];
+  try {
+    callAsync('exists', prepare, [path], (err, found) => callback(!err && found));
+  } catch {
+    process.nextTick(callback, false);
+  }
+};
+fs.existsSync = function existsSync(path) {
+  try {
+    return native.fsSync('exists', [toPath(path)]);
+  } catch {
+    return false;
+  }
+};
+
+// --- fs/promises: open() gives a FileHandle ---
+
+class FileHandle {
+  #fd;
+  constructor(fd) {
+    this.#fd = fd;
+  }
+  get fd() {
+    return this.#fd;
+  }
+  async read(buffer, offset, length, position) {
+    if (!ArrayBuffer.isView(buffer)) ({ buffer = Buffer.alloc(16384), offset, length, position } = buffer ?? {});
+    const bytesRead = await run('read', this.#fd, buffer, offset, length, position);
+    return { bytesRead, buffer };
+  }
+  async write(data, ...rest) {
+    const bytesWritten = await run('write', this.#fd, data, ...rest);
+    return { bytesWritten, buffer: data };
+  }
+  readFile(options) {
+    return run('readFile', this, options);
+  }
+  writeFile(data, options) {
+    return run('writeFile', this, data, options);
+  }
+  appendFile(data, options) {
+    return run('appendFile', this, data, options);
+  }
+  stat() {
+    return run('fstat', this.#fd);
+  }
+  async close() {
+    if (this.#fd === -1) return;
+    const fd = this.#fd;
+    this.#fd = -1;
+    await run('close', fd);
+  }
+}
+if (typeof Symbol.asyncDispose === 'symbol') FileHandle.prototype[Symbol.asyncDispose] = FileHandle.prototype.close;
+
+promises.open = async function open(path, flags, mode) {
+  return new FileHandle(await run('open', path, flags, mode));
+};
+
+internals.fs = fs;
+internals.fsPromises = promises;
