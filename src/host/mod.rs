@@ -6,9 +6,11 @@
 //! functions. Each API lives in its own file on both sides.
 
 pub mod buffer;
+pub mod child_process;
 pub mod errno;
 pub mod fs;
 pub mod modules;
+pub mod os;
 pub mod process;
 pub mod stdio;
 pub mod test262;
@@ -141,6 +143,8 @@ const LAYERS: &[(&str, &str)] = &[
     ("buffer", include_str!("../js/buffer.js")),
     ("url", include_str!("../js/url.js")),
     ("fs", include_str!("../js/fs.js")),
+    ("child_process", include_str!("../js/child_process.js")),
+    ("os", include_str!("../js/os.js")),
     ("modules", include_str!("../js/modules.js")),
     ("bootstrap", include_str!("../js/bootstrap.js")),
 ];
@@ -153,6 +157,8 @@ pub fn install(ctx: &Ctx<'_>, host: &Rc<Host>) -> rquickjs::Result<()> {
     fs::register(ctx, &native, host)?;
     buffer::register(ctx, &native)?;
     url::register(ctx, &native)?;
+    os::register(ctx, &native)?;
+    child_process::register(ctx, &native, host)?;
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;
     let internals = Object::new(ctx.clone())?;

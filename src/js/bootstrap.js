@@ -45,6 +45,8 @@ builtins.set('buffer', () => internals.bufferModule);
 builtins.set('url', () => internals.url);
 builtins.set('fs', () => internals.fs);
 builtins.set('fs/promises', () => internals.fsPromises);
+builtins.set('child_process', () => internals.childProcess);
+builtins.set('os', () => internals.os);
 
 native.setHooks({
   runTimer: internals.runTimer,

@@ -478,4 +478,5 @@ promises.open = async function open(path, flags, mode) {
 };
 
 internals.fs = fs;
+internals.fsPathOf = toPath;
 internals.fsPromises = promises;

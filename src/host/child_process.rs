@@ -1,0 +1,254 @@
+//! Natives behind `child_process.js`. An asynchronous child is driven by
+//! Tokio on the I/O thread: each chunk it writes, its exit and finally the
+//! closing of its pipes come back as completions (events `stdout`, `stderr`,
+//! `stdout-end`, `stderr-end`, `exit`, and `close` last). Synchronous
+//! children (`spawnSync`, `execSync`) block the JavaScript thread, as in Node.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io::Write;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::process::{ExitStatus, Stdio};
+use std::rc::Rc;
+
+use rquickjs::{Array, ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray, Value};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
+use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
+
+use super::{Host, errno};
+use crate::event_loop::io::Completer;
+
+/// How the JavaScript side asked to run a program.
+struct Spawn {
+    file: String,
+    args: Vec<String>,
+    argv0: Option<String>,
+    cwd: Option<String>,
+    env: Vec<(String, String)>,
+    /// For stdin, stdout, stderr: "pipe", "inherit" or "ignore".
+    stdio: [String; 3],
+}
+
+impl Spawn {
+    fn parse(options: &Object<'_>) -> Result<Spawn> {
+        let stdio: Vec<String> = options.get("stdio")?;
+        let env: Vec<Vec<String>> = options.get("env")?;
+        Ok(Spawn {
+            file: options.get("file")?,
+            args: options.get("args")?,
+            argv0: options.get("argv0")?,
+            cwd: options.get("cwd")?,
+            env: env.into_iter().filter_map(|pair| Some((pair.first()?.clone(), pair.get(1)?.clone()))).collect(),
+            stdio: [0, 1, 2].map(|i| stdio.get(i).cloned().unwrap_or_else(|| "pipe".into())),
+        })
+    }
+
+    fn command(&self) -> std::process::Command {
+        let mut command = std::process::Command::new(&self.file);
+        command.args(&self.args).env_clear().envs(self.env.iter().map(|(k, v)| (k, v)));
+        if let Some(argv0) = &self.argv0 {
+            command.arg0(argv0);
+        }
+        if let Some(cwd) = &self.cwd {
+            command.current_dir(cwd);
+        }
+        let [stdin, stdout, stderr] = self.stdio.each_ref().map(|mode| match mode.as_str() {
+            "inherit" => Stdio::inherit(),
+            "ignore" => Stdio::null(),
+            _ => Stdio::piped(),
+        });
+        command.stdin(stdin).stdout(stdout).stderr(stderr);
+        command
+    }
+}
+
+/// Writers to the stdin of running children, by operation id.
+type Inputs = Rc<RefCell<HashMap<u64, UnboundedSender<Vec<u8>>>>>;
+
+pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let signals = Object::new(ctx.clone())?;
+    for (name, number) in SIGNALS {
+        signals.set(*name, *number)?;
+    }
+    native.set("signals", signals)?;
+    let inputs: Inputs = Rc::default();
+    let (h, children) = (host.clone(), inputs.clone());
+    native.set(
+        "spawn",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, options: Object<'js>, callback: Function<'js>| {
+            let spec = Spawn::parse(&options)?;
+            let child = {
+                let _runtime = h.io.enter();
+                tokio::process::Command::from(spec.command()).kill_on_drop(false).spawn()
+            };
+            let mut child = match child {
+                Ok(child) => child,
+                Err(err) => return error_info(&ctx, &err),
+            };
+            let pid = child.id().unwrap_or(0);
+            let completer = h.io.start(Persistent::save(&ctx, callback));
+            if let Some(mut stdin) = child.stdin.take() {
+                let (sender, mut receiver) = unbounded_channel::<Vec<u8>>();
+                children.borrow_mut().insert(completer.id(), sender);
+                h.io.spawn(async move {
+                    while let Some(chunk) = receiver.recv().await {
+                        // An empty chunk is end(); a child that stopped reading ends it too.
+                        if chunk.is_empty() || stdin.write_all(&chunk).await.is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
+            let c = completer.clone();
+            h.io.spawn(async move {
+                let exited = async {
+                    let status = child.wait().await;
+                    let (code, signal) = status.map(exit_status).unwrap_or((None, None));
+                    c.send(
+                        false,
+                        Box::new(move |ctx| Ok(vec!["exit".into_js(ctx)?, code.into_js(ctx)?, signal.into_js(ctx)?])),
+                    );
+                };
+                tokio::join!(exited, forward(stdout, "stdout", &c), forward(stderr, "stderr", &c));
+                c.send(true, Box::new(|ctx| Ok(vec!["close".into_js(ctx)?])));
+            });
+            vec![completer.id() as f64, pid as f64].into_js(&ctx)
+        })?,
+    )?;
+    let children = inputs.clone();
+    native.set(
+        "childWrite",
+        Function::new(ctx.clone(), move |id: f64, bytes: Option<TypedArray<'js, u8>>| {
+            let id = id as u64;
+            // SAFETY: copied out at once.
+            let chunk = bytes.map(|b| unsafe { b.as_bytes() }.unwrap_or_default().to_vec()).unwrap_or_default();
+            let end = chunk.is_empty();
+            let sent = children.borrow().get(&id).is_some_and(|input| input.send(chunk).is_ok());
+            if end {
+                children.borrow_mut().remove(&id);
+            }
+            sent
+        })?,
+    )?;
+    native.set(
+        "childForget",
+        Function::new(ctx.clone(), move |id: f64| inputs.borrow_mut().remove(&(id as u64)).is_some())?,
+    )?;
+    let h = host.clone();
+    native.set("childRef", Function::new(ctx.clone(), move |id: f64, refed: bool| h.io.set_ref(id as u64, refed))?)?;
+    native.set(
+        "kill",
+        Function::new(ctx.clone(), |pid: i32, signal: i32| -> Option<&'static str> {
+            // SAFETY: kill(2) with a pid and a signal number; errors come back as -1.
+            let failed = unsafe { libc::kill(pid, signal) } != 0;
+            failed.then(|| errno::describe(&std::io::Error::last_os_error()).0)
+        })?,
+    )?;
+    native.set(
+        "spawnSync",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, options: Object<'js>| -> Result<Value<'js>> {
+            let spec = Spawn::parse(&options)?;
+            let input: Option<TypedArray<u8>> = options.get("input")?;
+            // SAFETY: copied out at once.
+            let input = input.map(|i| unsafe { i.as_bytes() }.unwrap_or_default().to_vec());
+            let mut command = spec.command();
+            if input.is_some() {
+                command.stdin(Stdio::piped());
+            }
+            let mut child = match command.spawn() {
+                Ok(child) => child,
+                Err(err) => return error_info(&ctx, &err),
+            };
+            if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+                // A writer thread: a child may fill its output pipe before reading all input.
+                std::thread::spawn(move || stdin.write_all(&input));
+            }
+            let pid = child.id();
+            let output =
+                child.wait_with_output().map_err(|e| rquickjs::Exception::throw_message(&ctx, &e.to_string()))?;
+            let (code, signal) = exit_status(output.status);
+            let bytes = |data: Vec<u8>, mode: &str| -> Result<Value<'js>> {
+                if mode == "pipe" {
+                    ArrayBuffer::new(ctx.clone(), data)?.into_js(&ctx)
+                } else {
+                    Ok(Value::new_null(ctx.clone()))
+                }
+            };
+            let result = Object::new(ctx.clone())?;
+            result.set("pid", pid)?;
+            result.set("status", code)?;
+            result.set("signal", signal)?;
+            result.set("stdout", bytes(output.stdout, &spec.stdio[1])?)?;
+            result.set("stderr", bytes(output.stderr, &spec.stdio[2])?)?;
+            Ok(result.into_value())
+        })?,
+    )?;
+    Ok(())
+}
+
+/// Sends each chunk a child writes to `stream`, then its end.
+async fn forward(stream: Option<impl AsyncRead + Unpin>, name: &'static str, completer: &Completer) {
+    let Some(mut stream) = stream else { return };
+    let mut buffer = vec![0; 64 * 1024];
+    // A read error (the pipe broke) ends the stream like EOF, as in Node.
+    while let Ok(n) = stream.read(&mut buffer).await
+        && n > 0
+    {
+        let chunk = buffer[..n].to_vec();
+        completer.send(
+            false,
+            Box::new(move |ctx| Ok(vec![name.into_js(ctx)?, ArrayBuffer::new(ctx.clone(), chunk)?.into_value()])),
+        );
+    }
+    let end = if name == "stdout" { "stdout-end" } else { "stderr-end" };
+    completer.send(false, Box::new(move |ctx| Ok(vec![end.into_js(ctx)?])));
+}
+
+/// An exit code, or the name of the signal that ended the process.
+fn exit_status(status: ExitStatus) -> (Option<i32>, Option<&'static str>) {
+    match status.signal() {
+        Some(signal) => (None, Some(signal_name(signal))),
+        None => (status.code(), None),
+    }
+}
+
+pub const SIGNALS: &[(&str, i32)] = &[
+    ("SIGHUP", 1),
+    ("SIGINT", 2),
+    ("SIGQUIT", 3),
+    ("SIGILL", 4),
+    ("SIGTRAP", 5),
+    ("SIGABRT", 6),
+    ("SIGBUS", 7),
+    ("SIGFPE", 8),
+    ("SIGKILL", 9),
+    ("SIGUSR1", 10),
+    ("SIGSEGV", 11),
+    ("SIGUSR2", 12),
+    ("SIGPIPE", 13),
+    ("SIGALRM", 14),
+    ("SIGTERM", 15),
+    ("SIGCHLD", 17),
+    ("SIGCONT", 18),
+    ("SIGSTOP", 19),
+    ("SIGTSTP", 20),
+    ("SIGTTIN", 21),
+    ("SIGTTOU", 22),
+    ("SIGWINCH", 28),
+];
+
+fn signal_name(signal: i32) -> &'static str {
+    SIGNALS.iter().find(|(_, n)| *n == signal).map_or("SIGUNKNOWN", |(name, _)| name)
+}
+
+/// A failed spawn, returned (not thrown) as `[code, errno, description]`;
+/// `spawn` otherwise returns `[id, pid]`.
+fn error_info<'js>(ctx: &Ctx<'js>, err: &std::io::Error) -> Result<Value<'js>> {
+    let (code, description) = errno::describe(err);
+    let info = Array::new(ctx.clone())?;
+    info.set(0, code)?;
+    info.set(1, -err.raw_os_error().unwrap_or(libc::EIO))?;
+    info.set(2, description)?;
+    Ok(info.into_value())
+}

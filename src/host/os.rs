@@ -1,0 +1,117 @@
+//! Natives behind `os.js`: what the kernel says about this machine and user.
+
+use std::ffi::CStr;
+
+use rquickjs::{Ctx, Function, Object, Result};
+
+pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    native.set(
+        "osUname",
+        Function::new(ctx.clone(), || {
+            // SAFETY: uname fills a zeroed struct of NUL-terminated fields.
+            let mut name: libc::utsname = unsafe { std::mem::zeroed() };
+            unsafe { libc::uname(&mut name) };
+            let field = |f: &[libc::c_char]| unsafe { CStr::from_ptr(f.as_ptr()) }.to_string_lossy().into_owned();
+            vec![
+                field(&name.sysname),
+                field(&name.release),
+                field(&name.version),
+                field(&name.machine),
+                field(&name.nodename),
+            ]
+        })?,
+    )?;
+    native.set(
+        "osMemory",
+        Function::new(ctx.clone(), || {
+            // libuv reports MemAvailable as free memory.
+            let info = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+            let kib = |key: &str| {
+                info.lines()
+                    .find_map(|l| l.strip_prefix(key)?.trim().strip_suffix("kB")?.trim().parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
+            vec![kib("MemTotal:") * 1024.0, kib("MemAvailable:") * 1024.0]
+        })?,
+    )?;
+    native.set(
+        "osUptime",
+        Function::new(ctx.clone(), || {
+            let text = std::fs::read_to_string("/proc/uptime").unwrap_or_default();
+            text.split_whitespace().next().and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0)
+        })?,
+    )?;
+    native.set(
+        "osLoadavg",
+        Function::new(ctx.clone(), || {
+            let mut loads = [0.0f64; 3];
+            // SAFETY: writes at most three doubles.
+            unsafe { libc::getloadavg(loads.as_mut_ptr(), 3) };
+            loads.to_vec()
+        })?,
+    )?;
+    native.set(
+        "osCpus",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Vec<Object<'js>>> {
+            let cpu = |(model, speed, times): (String, f64, Vec<f64>)| -> Result<Object<'js>> {
+                let entry = Object::new(ctx.clone())?;
+                entry.set("model", model)?;
+                entry.set("speed", speed)?;
+                entry.set("times", times)?;
+                Ok(entry)
+            };
+            cpus().into_iter().map(cpu).collect()
+        })?,
+    )?;
+    native.set(
+        "osUser",
+        Function::new(ctx.clone(), || -> Option<Vec<String>> {
+            // SAFETY: getpwuid_r with a buffer it may use; the result points into it.
+            unsafe {
+                let uid = libc::geteuid();
+                let mut entry: libc::passwd = std::mem::zeroed();
+                let mut buffer = vec![0 as libc::c_char; 16 * 1024];
+                let mut found = std::ptr::null_mut();
+                libc::getpwuid_r(uid, &mut entry, buffer.as_mut_ptr(), buffer.len(), &mut found);
+                if found.is_null() {
+                    return None;
+                }
+                let text = |p: *const libc::c_char| CStr::from_ptr(p).to_string_lossy().into_owned();
+                Some(vec![
+                    uid.to_string(),
+                    libc::getegid().to_string(),
+                    text(entry.pw_name),
+                    text(entry.pw_dir),
+                    text(entry.pw_shell),
+                ])
+            }
+        })?,
+    )?;
+    Ok(())
+}
+
+/// Each CPU's model, speed (MHz) and times (ms) in user, nice, sys, idle, irq.
+fn cpus() -> Vec<(String, f64, Vec<f64>)> {
+    let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let values = |key: &str| -> Vec<String> {
+        info.lines()
+            .filter(|l| l.split(':').next().is_some_and(|k| k.trim() == key))
+            .filter_map(|l| Some(l.split_once(':')?.1.trim().to_owned()))
+            .collect()
+    };
+    let (models, speeds) = (values("model name"), values("cpu MHz"));
+    // SAFETY: sysconf has no preconditions.
+    let tick_ms = 1000.0 / unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+    let stat = std::fs::read_to_string("/proc/stat").unwrap_or_default();
+    stat.lines()
+        .filter(|l| l.starts_with("cpu") && l.as_bytes().get(3).is_some_and(u8::is_ascii_digit))
+        .enumerate()
+        .map(|(i, line)| {
+            let ticks: Vec<f64> = line.split_whitespace().skip(1).filter_map(|t| t.parse().ok()).collect();
+            let at = |k: usize| ticks.get(k).copied().unwrap_or(0.0) * tick_ms;
+            let model = models.get(i).cloned().unwrap_or_default();
+            let speed = speeds.get(i).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0).floor();
+            (model, speed, vec![at(0), at(1), at(2), at(3), at(5)])
+        })
+        .collect()
+}

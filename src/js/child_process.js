@@ -1,0 +1,384 @@
+// node:child_process. spawn() is the one asynchronous primitive (the Rust
+// side reports each output chunk, the exit and the close as I/O callbacks);
+// exec and execFile collect its output. spawnSync is the synchronous one,
+// under execSync and execFileSync.
+
+const { Buffer, FastBuffer, EventEmitter, codedError, invalidArgType, inspect } = internals;
+const { signals } = native;
+
+// The readable end of a child's stdout or stderr: paused until someone
+// listens for 'data' (or pipes, or iterates), as Node's streams are. As in
+// Node, a stream nobody has used by the time the child exits is drained
+// and its output dropped.
+class ChildReadable extends EventEmitter {
+  #chunks = [];
+  #ended = false;
+  #flowing = false;
+  #encoding = null;
+  used = false;
+  readable = true;
+  constructor() {
+    super();
+    this.on('newListener', (event) => {
+      if (event !== 'data' || this.#flowing) return;
+      this.used = true;
+      process.nextTick(() => this.resume());
+    });
+  }
+  setEncoding(encoding) {
+    this.#encoding = encoding;
+    return this;
+  }
+  resume() {
+    this.used = true;
+    this.#flowing = true;
+    this.#drain();
+    return this;
+  }
+  pause() {
+    this.#flowing = false;
+    return this;
+  }
+  pipe(destination) {
+    this.on('data', (chunk) => destination.write(chunk));
+    return destination;
+  }
+  // Called by ChildProcess with each chunk, then `null` at the end.
+  push(chunk) {
+    if (chunk === null) this.#ended = true;
+    else this.#chunks.push(chunk);
+    if (this.#flowing) this.#drain();
+  }
+  #drain() {
+    while (this.#flowing && this.#chunks.length) {
+      const chunk = this.#chunks.shift();
+      this.emit('data', this.#encoding ? chunk.toString(this.#encoding) : chunk);
+    }
+    if (this.#ended && this.#chunks.length === 0 && this.readable) {
+      this.readable = false;
+      this.emit('end');
+      this.emit('close');
+    }
+  }
+  async *[Symbol.asyncIterator]() {
+    const queue = [];
+    let wake = null;
+    let done = false;
+    this.on('data', (chunk) => { queue.push(chunk); wake?.(); });
+    this.on('end', () => { done = true; wake?.(); });
+    while (true) {
+      if (queue.length) yield queue.shift();
+      else if (done) return;
+      else await new Promise((resolve) => { wake = resolve; });
+    }
+  }
+}
+
+class ChildWritable extends EventEmitter {
+  #id;
+  writable = true;
+  constructor(id) {
+    super();
+    this.#id = id;
+  }
+  write(chunk, encoding, callback) {
+    if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+    if (bytes.length > 0) native.childWrite(this.#id, bytes);
+    if (callback) process.nextTick(callback);
+    return true;
+  }
+  end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') [callback, chunk] = [chunk, undefined];
+    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
+    if (!this.writable) return this;
+    this.writable = false;
+    native.childWrite(this.#id, undefined);
+    process.nextTick(() => {
+      this.emit('finish');
+      callback?.();
+      this.emit('close');
+    });
+    return this;
+  }
+  destroy() {
+    return this.end();
+  }
+}
+
+function spawnError(info, syscall, file, args) {
+  const [code, errno, description] = info;
+  const err = new Error(`${syscall} ${file} ${code}`);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = `${syscall} ${file}`;
+  err.path = file;
+  err.spawnargs = args;
+  void description;
+  return err;
+}
+
+function signalNumber(signal) {
+  if (typeof signal === 'number') return signal;
+  const number = signals[signal];
+  if (number === undefined) throw codedError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
+  return number;
+}
+
+class ChildProcess extends EventEmitter {
+  #id;
+  constructor() {
+    super();
+    this.pid = undefined;
+    this.exitCode = null;
+    this.signalCode = null;
+    this.killed = false;
+    this.stdin = null;
+    this.stdout = null;
+    this.stderr = null;
+    this.stdio = [null, null, null];
+  }
+  // Starts the program; errors surface as an 'error' event, as in Node.
+  spawn(options) {
+    this.spawnfile = options.file;
+    this.spawnargs = [options.argv0 ?? options.file, ...options.args];
+    const trace = internals.trace;
+    const label = trace && `child process '${[options.file, ...options.args].join(' ')}'`;
+    const site = trace && trace.schedule('I/O', label);
+    let exit = [null, null];
+    const started = native.spawn(options, (event, a, b) => {
+      if (trace) trace.task('io', `${label}: ${event}`, site);
+      switch (event) {
+        case 'stdout': return this.stdout?.push(new FastBuffer(a));
+        case 'stderr': return this.stderr?.push(new FastBuffer(a));
+        case 'stdout-end': return this.stdout?.push(null);
+        case 'stderr-end': return this.stderr?.push(null);
+        case 'exit':
+          exit = [a ?? null, b ?? null];
+          [this.exitCode, this.signalCode] = exit;
+          for (const stream of [this.stdout, this.stderr]) if (stream && !stream.used) stream.resume();
+          return this.emit('exit', ...exit);
+        case 'close':
+          native.childForget(this.#id);
+          // Streams still buffering (nobody read them) do not delay 'close'.
+          return this.emit('close', ...exit);
+      }
+    });
+    if (typeof started[0] === 'string') {
+      // Could not start: 'error' at once, 'close' (with the negative errno)
+      // once the pipes are closed, in a later turn.
+      const err = spawnError(started, 'spawn', options.file, options.args);
+      process.nextTick(() => this.emit('error', err));
+      setImmediate(() => this.emit('close', started[1], null));
+      return;
+    }
+    [this.#id, this.pid] = started;
+    const [stdin, stdout, stderr] = options.stdio;
+    if (stdin === 'pipe') this.stdin = new ChildWritable(this.#id);
+    if (stdout === 'pipe') this.stdout = new ChildReadable();
+    if (stderr === 'pipe') this.stderr = new ChildReadable();
+    this.stdio = [this.stdin, this.stdout, this.stderr];
+  }
+  kill(signal = 'SIGTERM') {
+    if (this.pid === undefined || this.exitCode !== null || this.signalCode !== null) return false;
+    const error = native.kill(this.pid, signalNumber(signal));
+    if (error !== undefined) return false;
+    this.killed = true;
+    return true;
+  }
+  ref() {
+    if (this.#id !== undefined) native.childRef(this.#id, true);
+  }
+  unref() {
+    if (this.#id !== undefined) native.childRef(this.#id, false);
+  }
+}
+
+// --- options ---
+
+function normalizeStdio(stdio) {
+  if (stdio === undefined || stdio === null) return ['pipe', 'pipe', 'pipe'];
+  if (typeof stdio === 'string') return [stdio, stdio, stdio];
+  return [0, 1, 2].map((i) => {
+    const mode = stdio[i];
+    if (mode === undefined || mode === null || mode === 'pipe' || mode === 'overlapped') return 'pipe';
+    if (mode === 'inherit' || mode === i || mode === process[['stdin', 'stdout', 'stderr'][i]]) return 'inherit';
+    if (mode === 'ignore') return 'ignore';
+    throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'stdio' is invalid. Received ${inspect(mode)}`);
+  });
+}
+
+function normalizeSpawn(file, args, options) {
+  if (typeof file !== 'string') throw invalidArgType('file', 'of type string', file);
+  if (file.length === 0) {
+    throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'file' cannot be empty. Received ''");
+  }
+  if (args !== undefined && args !== null && !Array.isArray(args)) {
+    if (typeof args === 'object') [options, args] = [args, []];
+    else throw invalidArgType('args', 'an instance of Array', args);
+  }
+  args = (args ?? []).map(String);
+  options = options ?? {};
+  if (typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
+  if (options.shell) {
+    const command = [file, ...args].join(' ');
+    args = ['-c', command];
+    file = typeof options.shell === 'string' ? options.shell : '/bin/sh';
+  }
+  const env = options.env ?? process.env;
+  const cwd = options.cwd == null ? undefined : internals.fsPathOf(options.cwd, 'options.cwd');
+  return {
+    file,
+    args,
+    argv0: options.argv0,
+    cwd,
+    env: Object.entries(env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, `${v}`]),
+    stdio: normalizeStdio(options.stdio),
+    options,
+  };
+}
+
+function spawn(file, args, options) {
+  const spec = normalizeSpawn(file, args, options);
+  const child = new ChildProcess();
+  child.spawn(spec);
+  if (spec.options.timeout > 0) {
+    const timer = setTimeout(() => child.kill(spec.options.killSignal ?? 'SIGTERM'), spec.options.timeout);
+    child.once('exit', () => clearTimeout(timer));
+  }
+  return child;
+}
+
+// --- exec / execFile: collect the output, report failure as an error ---
+
+function execFile(file, args, options, callback) {
+  if (typeof args === 'function') [callback, args, options] = [args, [], {}];
+  else if (typeof options === 'function') [callback, options] = [options, Array.isArray(args) ? {} : args];
+  if (!Array.isArray(args)) [options, args] = [args ?? options, []];
+  options = { encoding: 'utf8', maxBuffer: 1024 * 1024, ...options };
+  if (callback !== undefined && typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
+  const cmd = [file, ...args].join(' ');
+  const child = spawn(file, args, options);
+  const stdout = [];
+  const stderr = [];
+  let size = 0;
+  let failure = null;
+  const collect = (into) => (chunk) => {
+    size += chunk.length;
+    if (size > options.maxBuffer && failure === null) {
+      failure = codedError(RangeError, 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER', `${into === stdout ? 'stdout' : 'stderr'} maxBuffer length exceeded`);
+      child.kill(options.killSignal ?? 'SIGTERM');
+    }
+    into.push(chunk);
+  };
+  child.stdout?.on('data', collect(stdout));
+  child.stderr?.on('data', collect(stderr));
+  const text = (chunks) => {
+    const all = Buffer.concat(chunks);
+    return options.encoding && options.encoding !== 'buffer' ? all.toString(options.encoding) : all;
+  };
+  let done = false;
+  const finish = (err) => {
+    if (done) return;
+    done = true;
+    callback?.(err, text(stdout), text(stderr));
+  };
+  child.on('error', (err) => {
+    err.cmd = cmd;
+    finish(err);
+  });
+  child.on('close', (code, signal) => {
+    if (failure) return finish(failure);
+    if (code === 0 && signal === null) return finish(null);
+    const shownErr = text(stderr);
+    const err = new Error(`Command failed: ${cmd}\n${shownErr}`);
+    err.code = code < 0 ? undefined : code;
+    err.killed = child.killed;
+    err.signal = signal;
+    err.cmd = cmd;
+    finish(err);
+  });
+  return child;
+}
+
+function exec(command, options, callback) {
+  if (typeof options === 'function') [callback, options] = [options, {}];
+  return execFile(command, [], { ...options, shell: options?.shell ?? true }, callback);
+}
+
+// util.promisify(exec / execFile) resolves { stdout, stderr }.
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+for (const fn of [exec, execFile]) {
+  Object.defineProperty(fn, kCustomPromisify, {
+    enumerable: false,
+    value: (...args) => {
+      let child;
+      const promise = new Promise((resolve, reject) => {
+        child = fn(...args, (err, stdout, stderr) => {
+          if (err) {
+            err.stdout = stdout;
+            err.stderr = stderr;
+            reject(err);
+          } else {
+            resolve({ stdout, stderr });
+          }
+        });
+      });
+      promise.child = child;
+      return promise;
+    },
+  });
+}
+
+// --- synchronous ---
+
+function spawnSync(file, args, options) {
+  const spec = normalizeSpawn(file, args, options);
+  const input = spec.options.input;
+  const result = native.spawnSync({
+    ...spec,
+    input: input === undefined ? undefined : typeof input === 'string' ? Buffer.from(input, spec.options.encoding) : input,
+  });
+  if (Array.isArray(result)) {
+    const error = spawnError(result, 'spawnSync', spec.file, spec.args);
+    return { error, status: null, signal: null, output: null, pid: 0, stdout: null, stderr: null };
+  }
+  const encoding = spec.options.encoding;
+  const decode = (bytes) => {
+    if (bytes === null) return null;
+    const buffer = new FastBuffer(bytes);
+    return encoding && encoding !== 'buffer' ? buffer.toString(encoding) : buffer;
+  };
+  const stdout = decode(result.stdout);
+  const stderr = decode(result.stderr);
+  return { status: result.status ?? null, signal: result.signal ?? null, output: [null, stdout, stderr], pid: result.pid, stdout, stderr };
+}
+
+// execSync / execFileSync: stdout; stderr goes to ours unless stdio says otherwise.
+function execFileSyncWith(file, args, options, cmd) {
+  const inheritStderr = options.stdio === undefined;
+  const result = spawnSync(file, args, { ...options, stdio: options.stdio ?? ['pipe', 'pipe', 'pipe'] });
+  if (inheritStderr && result.stderr && result.stderr.length) process.stderr.write(result.stderr);
+  if (result.error) {
+    result.error.cmd = cmd;
+    throw Object.assign(result.error, result);
+  }
+  if (result.status !== 0 || result.signal !== null) {
+    const err = new Error(`Command failed: ${cmd}${result.stderr && result.stderr.length ? `\n${result.stderr.toString()}` : ''}`);
+    const { status, signal, output, pid, stdout, stderr } = result;
+    throw Object.assign(err, { status, signal, output, pid, stdout, stderr });
+  }
+  return result.stdout;
+}
+
+function execSync(command, options = {}) {
+  return execFileSyncWith(command, [], { ...options, shell: options.shell ?? true }, command);
+}
+
+function execFileSync(file, args, options) {
+  if (!Array.isArray(args)) [options, args] = [args, []];
+  options = options ?? {};
+  return execFileSyncWith(file, args, options, [file, ...args].join(' '));
+}
+
+internals.childProcess = { ChildProcess, spawn, exec, execFile, spawnSync, execSync, execFileSync };
