@@ -1,6 +1,7 @@
-//! Ordering programs (tests/order/*.cjs, *.mjs): tock must print exactly the
-//! stdout Node.js printed when the expectation was recorded, and exit with the
-//! same code. When `node` is on PATH each program is also run through it and
+//! Programs recorded from Node.js: ordering programs (tests/order/) and
+//! programs using the built-in APIs — fs, child_process, Buffer, url, os
+//! (tests/api/). tock must print exactly the stdout Node.js printed when the
+//! expectation was recorded (`tests/record.sh`), and exit with the same code. When `node` is on PATH each program is also run through it and
 //! compared live, so a stale recording cannot hide a difference. Each program
 //! also runs under `tock trace`: tracing must not change what it prints.
 
@@ -11,9 +12,10 @@ use libtest_mimic::{Arguments, Failed, Trial};
 
 fn main() {
     let args = Arguments::from_args();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/order");
-    let mut programs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/order exists")
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut programs: Vec<PathBuf> = ["order", "api"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("the program directory exists"))
         .map(|e| e.expect("readable entry").path())
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("cjs" | "mjs")))
         .collect();
@@ -22,7 +24,7 @@ fn main() {
     let trials = programs
         .into_iter()
         .map(|program| {
-            let name = program.file_name().unwrap().to_string_lossy().into_owned();
+            let name = program.strip_prefix(&root).unwrap_or(&program).display().to_string();
             Trial::test(name, move || check(&program, node))
         })
         .collect();

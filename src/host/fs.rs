@@ -320,11 +320,14 @@ impl Op {
                 let c_template = c_string(&template).map_err(|e| fail(e, "mkdtemp", &template))?;
                 let mut raw = c_template.into_bytes_with_nul();
                 // SAFETY: a writable NUL-terminated template ending in XXXXXX.
-                if unsafe { libc::mkdtemp(raw.as_mut_ptr().cast()) }.is_null() {
-                    return Err(fail(io::Error::last_os_error(), "mkdtemp", &template));
-                }
+                let failed = unsafe { libc::mkdtemp(raw.as_mut_ptr().cast()) }.is_null();
                 raw.pop();
-                Ok(Output::Text(String::from_utf8_lossy(&raw).into_owned()))
+                // The name tried (its XXXXXX replaced), as Node reports it.
+                let name = String::from_utf8_lossy(&raw).into_owned();
+                if failed {
+                    return Err(fail(io::Error::last_os_error(), "mkdtemp", &name));
+                }
+                Ok(Output::Text(name))
             }
             Op::Exists { path } => Ok(Output::Bool(fs::metadata(path).is_ok())),
         }

@@ -83,6 +83,9 @@ function toFd(fd) {
   return fd;
 }
 
+// readFile/writeFile take a descriptor where a path would be.
+const isFd = (value) => typeof value === 'number' && value >>> 0 === value;
+
 // `options` may be an encoding name or an object.
 function toOptions(options, defaults) {
   if (options === undefined || options === null) return defaults;
@@ -191,14 +194,14 @@ function rmIsDirectory(path, errno) {
 function readFileOp(path, options) {
   options = toOptions(options, { flag: 'r' });
   const encoding = toEncoding(options.encoding);
-  const target = typeof path === 'number' ? toFd(path) : path instanceof FileHandle ? path.fd : toPath(path);
+  const target = isFd(path) ? path : path instanceof FileHandle ? path.fd : toPath(path);
   return ['readFile', [target, toFlags(options.flag, O_RDONLY)], decodeBytes(encoding), target];
 }
 
 function writeFileOp(defaultFlag) {
   return (path, data, options) => {
     options = toOptions(options, { encoding: 'utf8', mode: 0o666, flag: defaultFlag });
-    const target = typeof path === 'number' ? toFd(path) : path instanceof FileHandle ? path.fd : toPath(path);
+    const target = isFd(path) ? path : path instanceof FileHandle ? path.fd : toPath(path);
     const bytes = toBytes(data, options.encoding);
     return ['writeFile', [target, bytes, toFlags(options.flag, O_WRONLY), toMode(options.mode, 0o666)], () => undefined, target];
   };
@@ -367,18 +370,52 @@ function callSync(prepare, args) {
 }
 
 // Starts the operation on the I/O pool; `settle(err, value)` runs as an I/O
-// callback in the poll phase. When tracing, the completion is its own task.
+// callback in the poll phase. When tracing, each completion is its own task.
 function callAsync(name, prepare, args, settle) {
   const [op, nativeArgs, done, what] = prepare(...args);
   const trace = internals.trace;
   const label = trace && `fs.${name}(${typeof what === 'number' ? `fd ${what}` : `'${what}'`})`;
   const site = trace && trace.schedule('I/O', label);
   const started = trace && native.now();
-  native.fsAsync(op, nativeArgs, (info, result) => {
-    if (trace) trace.task('io', `${label} completed after ${(native.now() - started).toFixed(2)} ms`, site);
-    if (info !== undefined) return settle(uvError(info));
-    settle(null, done(result));
-  });
+  const step = (stepOp, stepArgs, then) =>
+    native.fsAsync(stepOp, stepArgs, (info, result) => {
+      if (trace) {
+        const ms = (native.now() - started).toFixed(2);
+        trace.task('io', `${label}${stepOp === op ? '' : ` ${stepOp}`} completed after ${ms} ms`, site);
+      }
+      then(info, result);
+    });
+  const finish = (info, result) => (info !== undefined ? settle(uvError(info)) : settle(null, done(result)));
+  const steps = typeof nativeArgs[0] === 'string' ? fileSteps[op] : undefined;
+  if (steps) steps(step, nativeArgs, finish);
+  else step(op, nativeArgs, finish);
+}
+
+// Node does readFile and writeFile by path as several pool requests, each
+// completing in its own poll phase — open, fstat, read, close; open, write,
+// close — and timers and immediates interleave with them. tock takes the
+// same steps so programs see the same interleaving (the read and the write
+// are each one request, whatever the size).
+const fileSteps = {
+  readFile(step, [path, flags], finish) {
+    step('open', [path, flags, 0o666], (err, fd) => {
+      if (err) return finish(err);
+      step('fstat', [fd], (err) => {
+        if (err) return closeAfter(step, fd, err, undefined, finish);
+        step('readFile', [fd, flags], (err, bytes) => closeAfter(step, fd, err, bytes, finish));
+      });
+    });
+  },
+  writeFile(step, [path, bytes, flags, mode], finish) {
+    step('open', [path, flags, mode], (err, fd) => {
+      if (err) return finish(err);
+      step('writeFile', [fd, bytes, flags, mode], (err) => closeAfter(step, fd, err, undefined, finish));
+    });
+  },
+};
+
+function closeAfter(step, fd, err, result, finish) {
+  step('close', [fd], (closeErr) => finish(err ?? closeErr, result));
 }
 
 function validateCallback(callback) {
@@ -403,7 +440,8 @@ for (const [name, prepare] of Object.entries(apis)) {
   }
   fs[name] = {
     [name](...args) {
-      const callback = validateCallback(args.pop());
+      // The callback is last; `fs.readFile(path)` has none (not `path`).
+      const callback = validateCallback(args.length > 1 ? args.pop() : undefined);
       callAsync(name, prepare, args, (err, value) => {
         if (err) return callback(err);
         // read/write also hand back the buffer (or string) they used.
@@ -446,11 +484,11 @@ class FileHandle {
   async read(buffer, offset, length, position) {
     if (!ArrayBuffer.isView(buffer)) ({ buffer = Buffer.alloc(16384), offset, length, position } = buffer ?? {});
     const bytesRead = await run('read', this.#fd, buffer, offset, length, position);
-    return { bytesRead, buffer };
+    return { __proto__: null, bytesRead, buffer };
   }
   async write(data, ...rest) {
     const bytesWritten = await run('write', this.#fd, data, ...rest);
-    return { bytesWritten, buffer: data };
+    return { __proto__: null, bytesWritten, buffer: data };
   }
   readFile(options) {
     return run('readFile', this, options);
