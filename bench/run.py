@@ -61,11 +61,11 @@ def main():
     prog = lambda name: os.path.join(PROGRAMS, name)
     runs = args.runs
 
-    def versus_node(name, runs=runs):
+    def versus_node(name, *args, runs=runs):
         """tock and node on one program, interleaved (node: None when absent)."""
         if not node:
-            return medians([TOCK, prog(name)], runs=runs), None
-        return medians([TOCK, prog(name)], [node, prog(name)], runs=runs)
+            return medians([TOCK, prog(name), *args], runs=runs), None
+        return medians([TOCK, prog(name), *args], [node, prog(name), *args], runs=runs)
 
     print(f"{'benchmark':<34} {'tock':>10} {'other':>10}   ratio   (medians of {runs} interleaved runs)")
     hello_t, hello_n = versus_node("hello.js")
@@ -87,6 +87,35 @@ def main():
     idle_t, idle_n = versus_node("idle.js", runs=3)
     row("1.5 s idle timer: CPU time", idle_t, idle_n, "node", index=1)
     row("1.5 s idle timer: wall time", idle_t, idle_n, "node")
+
+    fixtures = make_fixtures()
+    row("2,000 small files, Promise.all", *versus_node("read-many.js", fixtures["many"]), "node")
+    big_t, big_n = versus_node("read-big.js", fixtures["big"])
+    row("100 MB readFile: wall time", big_t, big_n, "node")
+    row("100 MB readFile: peak RSS", big_t, big_n, "node", unit="MiB", index=2, scale=1)
+    flood_t, flood_n = versus_node("read-flood.js", fixtures["small"], runs=max(3, runs // 3))
+    row("50,000 reads at once: wall time", flood_t, flood_n, "node")
+    row("50,000 reads at once: peak RSS", flood_t, flood_n, "node", unit="MiB", index=2, scale=1)
+
+
+def make_fixtures():
+    """Files for the I/O benchmarks, made once under target/bench-fixtures."""
+    base = os.path.join(ROOT, "target", "bench-fixtures")
+    many = os.path.join(base, "many")
+    if not os.path.isdir(many) or len(os.listdir(many)) != 2000:
+        os.makedirs(many, exist_ok=True)
+        for i in range(2000):
+            with open(os.path.join(many, f"{i:04}.txt"), "w") as f:
+                f.write(f"file {i}\n" * (1 + i % 50))
+    big = os.path.join(base, "big.bin")
+    if not os.path.exists(big) or os.path.getsize(big) != 100 * 1024 * 1024:
+        with open(big, "wb") as f:
+            for _ in range(100):
+                f.write(os.urandom(1024 * 1024))
+    small = os.path.join(base, "small.txt")
+    with open(small, "w") as f:
+        f.write("small file\n")
+    return {"many": many, "big": big, "small": small}
 
 
 if __name__ == "__main__":
