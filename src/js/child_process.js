@@ -143,11 +143,10 @@ class ChildProcess extends EventEmitter {
     this.spawnfile = options.file;
     this.spawnargs = [options.argv0 ?? options.file, ...options.args];
     const trace = internals.trace;
-    const label = trace && `child process '${[options.file, ...options.args].join(' ')}'`;
-    const site = trace && trace.schedule('I/O', label);
+    const traceId = trace && trace.ioStart(`child process '${[options.file, ...options.args].join(' ')}'`);
     let exit = [null, null];
     const started = native.spawn(options, (event, a, b) => {
-      if (trace) trace.task('io', `${label}: ${event}`, site);
+      if (trace) trace.ioTask(traceId, event, event === 'close');
       switch (event) {
         case 'stdout': return this.stdout?.push(new FastBuffer(a));
         case 'stderr': return this.stderr?.push(new FastBuffer(a));

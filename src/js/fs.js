@@ -374,19 +374,14 @@ function callSync(prepare, args) {
 function callAsync(name, prepare, args, settle) {
   const [op, nativeArgs, done, what] = prepare(...args);
   const trace = internals.trace;
-  const label = trace && `fs.${name}(${typeof what === 'number' ? `fd ${what}` : `'${what}'`})`;
-  const site = trace && trace.schedule('I/O', label);
-  const started = trace && native.now();
+  const steps = typeof nativeArgs[0] === 'string' ? fileSteps[op] : undefined;
+  const traceId = trace && trace.ioStart(`fs.${name}(${typeof what === 'number' ? `fd ${what}` : `'${what}'`})`);
   const step = (stepOp, stepArgs, then) =>
     native.fsAsync(stepOp, stepArgs, (info, result) => {
-      if (trace) {
-        const ms = (native.now() - started).toFixed(2);
-        trace.task('io', `${label}${stepOp === op ? '' : ` ${stepOp}`} completed after ${ms} ms`, site);
-      }
+      if (trace) trace.ioTask(traceId, steps && stepNames[stepOp], !steps || stepOp === 'close' || info !== undefined && stepOp === 'open');
       then(info, result);
     });
   const finish = (info, result) => (info !== undefined ? settle(uvError(info)) : settle(null, done(result)));
-  const steps = typeof nativeArgs[0] === 'string' ? fileSteps[op] : undefined;
   if (steps) steps(step, nativeArgs, finish);
   else step(op, nativeArgs, finish);
 }
@@ -413,6 +408,8 @@ const fileSteps = {
     });
   },
 };
+
+const stepNames = { open: 'open', fstat: 'fstat', readFile: 'read', writeFile: 'write', close: 'close' };
 
 function closeAfter(step, fd, err, result, finish) {
   step('close', [fd], (closeErr) => finish(err ?? closeErr, result));

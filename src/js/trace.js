@@ -28,6 +28,9 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   let pendingText = [];
   let eventCount = 0;
   let taskCount = 0;
+  // I/O operations in flight: id → { label, at, start }.
+  const ioOps = new Map();
+  let ioCount = 0;
   let task = null; // the running macrotask
   let inCheckpoint = false;
   let finished = false;
@@ -171,7 +174,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       case 'console':
         return `${indent}${e.stream === 2 ? '⚠' : '✎'} console: ${JSON.stringify(e.text)}\n`;
       case 'schedule':
-        return `${indent}+ ${e.what} #${e.id}${e.delay !== undefined ? ` (${e.delay} ms)` : ''} scheduled at ${where(e.site)}\n`;
+        return `${indent}+ ${e.what} #${e.id}${e.label ? ` ${e.label}` : ''}${e.delay !== undefined ? ` (${e.delay} ms)` : ''} ${e.what === 'I/O' ? 'started' : 'scheduled'} at ${where(e.site)}\n`;
       case 'clear':
         return `${indent}− ${e.what} #${e.id} cleared\n`;
       case 'settle':
@@ -305,8 +308,14 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   }
 
   // What still keeps the process alive, each with where it was created.
-  function stillAlive() {
+  function liveWork() {
     const handles = native.liveHandles().map((h) => h[internals.kTraceLabel] || 'a handle');
+    for (const [id, op] of ioOps) handles.push(`I/O #${id} ${op.label} started at ${where(op.at)}`);
+    return handles;
+  }
+
+  function stillAlive() {
+    const handles = liveWork();
     for (const [id, count] of pendingAwaits.entries()) {
       if (count > 0 && site(id).fn === '<top level>') handles.push(`the top-level await at ${where(site(id))}`);
     }
@@ -318,7 +327,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     finished = true;
     if (task !== null) endTask();
     if (reason !== undefined && reason !== 'interrupted (Ctrl-C)' && !reason.startsWith('nothing left')) {
-      const alive = native.liveHandles().map((h) => h[internals.kTraceLabel] || 'a handle');
+      const alive = liveWork();
       if (alive.length > 0) diagnostic('exit-with-pending-work', 'exit', `exit (${reason}) while still pending: ${alive.join('; ')}`);
     }
     for (const [id, count] of pendingAwaits.entries()) {
@@ -354,11 +363,28 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   }
 
   const tracer = {
-    task(kind, label, at) {
+    task(kind, label, at, extra) {
       if (task !== null) endTask();
       taskCount += 1;
       task = { id: taskCount, kind, label, start: native.now(), site: at };
-      emit('task', { task: task.id, kind, label, site: at });
+      emit('task', { task: task.id, kind, label, site: at, ...extra });
+    },
+    // An I/O operation starts (file work on the pool, a child process)…
+    ioStart(label) {
+      ioCount += 1;
+      const at = callerSite();
+      ioOps.set(ioCount, { label, at, start: native.now() });
+      emit('schedule', { what: 'I/O', id: ioCount, label, site: at });
+      return ioCount;
+    },
+    // …and each of its completions runs as a macrotask of its own.
+    ioTask(id, step, last) {
+      const op = ioOps.get(id);
+      if (op === undefined) return;
+      if (last) ioOps.delete(id);
+      const ms = (native.now() - op.start).toFixed(2);
+      const what = `I/O #${id} ${op.label}${step ? `: ${step}` : ''}`;
+      tracer.task('io', `${what} (${last ? 'done' : 'in progress'} after ${ms} ms)`, op.at, { io: id, last });
     },
     loop(event, a, b, c) {
       if (event === 'checkpoint') {
