@@ -238,3 +238,35 @@ fn ctrl_c_reports_what_keeps_the_process_alive() {
         "{report}"
     );
 }
+
+#[test]
+fn io_operations_are_their_own_macrotasks() {
+    let dir = scratch("io");
+    std::fs::write(dir.join("data.txt"), "some data").unwrap();
+    std::fs::write(
+        dir.join("io.js"),
+        "const fs = require('fs');\n\
+         fs.readFile('data.txt', 'utf8', (err, text) => console.log(text));\n\
+         require('child_process').exec('echo hi', (err, out) => console.log(out.trim()));\n",
+    )
+    .unwrap();
+    let out = tock(&["trace", "io.js"], &dir);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout).lines().count(), 2);
+    let trace = text(&out.stderr);
+    for expected in [
+        "+ I/O #1 fs.readFile('data.txt') started at io.js:2",
+        "+ I/O #2 child process '/bin/sh -c echo hi' started at io.js:3",
+        "… idle: waiting for I/O (2 in flight)",
+        "I/O #1 fs.readFile('data.txt'): open (in progress after",
+        "I/O #1 fs.readFile('data.txt'): read (in progress after",
+        "I/O #2 child process '/bin/sh -c echo hi': stdout (in progress after",
+        "I/O #2 child process '/bin/sh -c echo hi': close (done after",
+    ] {
+        assert!(trace.contains(expected), "missing {expected:?} in:\n{trace}");
+    }
+    // The callback's console line belongs to the task of the last step.
+    let close = trace.find("I/O #1 fs.readFile('data.txt'): close (done after").expect("the close step");
+    let line = trace.find("✎ console: \"some data\"").expect("the callback's output");
+    assert!(close < line);
+}

@@ -64,6 +64,22 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         env.set(key.to_string_lossy().as_ref(), value.to_string_lossy().as_ref())?;
     }
     native.set("env", env)?;
+    native.set(
+        "setEnv",
+        Function::new(ctx.clone(), |key: String, value: Option<String>| {
+            if key.is_empty() || key.contains(['=', '\0']) || value.as_ref().is_some_and(|v| v.contains('\0')) {
+                return;
+            }
+            // SAFETY: only the JavaScript thread changes the environment, and
+            // tock's other threads do not read it (children get an explicit one).
+            unsafe {
+                match value {
+                    Some(value) => std::env::set_var(key, value),
+                    None => std::env::remove_var(key),
+                }
+            }
+        })?,
+    )?;
     let argv = Array::new(ctx.clone())?;
     let exec_path = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "tock".into());
     argv.set(0, exec_path.as_str())?;

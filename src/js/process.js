@@ -238,6 +238,32 @@ function stream(fd) {
 const memoryUsage = () => native.memoryUsage();
 memoryUsage.rss = () => native.memoryUsage().rss;
 
+// process.env as in Node: values become strings, and changes reach the real
+// environment (child processes, UV_THREADPOOL_SIZE before the first I/O).
+function environment(variables) {
+  return new Proxy(variables, {
+    set(target, key, value) {
+      if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      target[key] = `${value}`;
+      native.setEnv(key, target[key]);
+      return true;
+    },
+    defineProperty(target, key, descriptor) {
+      if (!('value' in descriptor)) {
+        throw internals.codedError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY', "'process.env' does not accept an accessor(getter/setter) descriptor");
+      }
+      target[key] = `${descriptor.value}`;
+      native.setEnv(key, target[key]);
+      return true;
+    },
+    deleteProperty(target, key) {
+      delete target[key];
+      if (typeof key === 'string') native.setEnv(key, undefined);
+      return true;
+    },
+  });
+}
+
 Object.assign(process, {
   title: 'tock',
   version: `v${native.version}`,
@@ -247,7 +273,7 @@ Object.assign(process, {
   argv0: 'tock',
   execArgv: [],
   execPath: native.execPath,
-  env: native.env,
+  env: environment(native.env),
   pid: native.pid,
   ppid: native.ppid,
   platform: native.platform,
