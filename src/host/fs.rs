@@ -129,6 +129,30 @@ enum Op {
     Realpath {
         path: String,
     },
+    Symlink {
+        target: String,
+        path: String,
+    },
+    Link {
+        from: String,
+        to: String,
+    },
+    Readlink {
+        path: String,
+    },
+    Truncate {
+        path: Option<String>,
+        fd: i32,
+        length: u64,
+    },
+    Utimes {
+        path: String,
+        atime: f64,
+        mtime: f64,
+    },
+    Fsync {
+        fd: i32,
+    },
     Mkdtemp {
         prefix: String,
     },
@@ -204,6 +228,15 @@ impl Op {
             "access" => Op::Access { path: text(0)?, mode: int(1)? },
             "chmod" => Op::Chmod { path: text(0)?, mode: int(1)? as u32 },
             "realpath" => Op::Realpath { path: text(0)? },
+            "symlink" => Op::Symlink { target: text(0)?, path: text(1)? },
+            "link" => Op::Link { from: text(0)?, to: text(1)? },
+            "readlink" => Op::Readlink { path: text(0)? },
+            "truncate" => {
+                let (path, fd) = path_or_fd(0)?;
+                Op::Truncate { path, fd, length: args.get::<f64>(1)?.max(0.0) as u64 }
+            }
+            "utimes" => Op::Utimes { path: text(0)?, atime: args.get(1)?, mtime: args.get(2)? },
+            "fsync" => Op::Fsync { fd: int(0)? },
             "mkdtemp" => Op::Mkdtemp { prefix: text(0)? },
             "exists" => Op::Exists { path: text(0)? },
             _ => return Err(rquickjs::Error::new_from_js_message("string", "fs operation", op)),
@@ -309,6 +342,38 @@ impl Op {
             }
             Op::Chmod { path, mode } => {
                 fs::set_permissions(&path, fs::Permissions::from_mode(mode)).map_err(|e| fail(e, "chmod", &path))?;
+                Ok(Output::Undefined)
+            }
+            Op::Symlink { target, path } => {
+                std::os::unix::fs::symlink(&target, &path).map_err(|e| fail2(e, "symlink", &target, &path))?;
+                Ok(Output::Undefined)
+            }
+            Op::Link { from, to } => {
+                fs::hard_link(&from, &to).map_err(|e| fail2(e, "link", &from, &to))?;
+                Ok(Output::Undefined)
+            }
+            Op::Readlink { path } => {
+                let target = fs::read_link(&path).map_err(|e| fail(e, "readlink", &path))?;
+                Ok(Output::Text(target.display().to_string()))
+            }
+            Op::Truncate { path, fd, length } => {
+                let truncated = match &path {
+                    Some(p) => OpenOptions::new().write(true).open(p).and_then(|f| f.set_len(length)),
+                    None => borrow_fd(fd).set_len(length),
+                };
+                let syscall = if path.is_some() { "open" } else { "ftruncate" };
+                truncated.map_err(|err| FsError { err, syscall, path, dest: None })?;
+                Ok(Output::Undefined)
+            }
+            Op::Utimes { path, atime, mtime } => {
+                let time = |secs: f64| std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(secs.max(0.0));
+                let times = fs::FileTimes::new().set_accessed(time(atime)).set_modified(time(mtime));
+                // utimes(2) needs no write access; opening for read is enough to set times as owner.
+                File::open(&path).and_then(|f| f.set_times(times)).map_err(|e| fail(e, "utime", &path))?;
+                Ok(Output::Undefined)
+            }
+            Op::Fsync { fd } => {
+                borrow_fd(fd).sync_all().map_err(|e| fail_fd(e, "fsync"))?;
                 Ok(Output::Undefined)
             }
             Op::Realpath { path } => {

@@ -282,6 +282,46 @@ function mkdtempOp(prefix, options) {
   return ['mkdtemp', [prefix], (made) => (options.encoding === 'buffer' ? Buffer.from(made) : made), prefix];
 }
 
+function symlinkOp(target, path) {
+  target = toPath(target, 'target');
+  path = toPath(path);
+  return ['symlink', [target, path], () => undefined, `${target} -> ${path}`];
+}
+
+function linkOp(existing, path) {
+  existing = toPath(existing, 'existingPath');
+  path = toPath(path, 'newPath');
+  return ['link', [existing, path], () => undefined, `${existing} -> ${path}`];
+}
+
+function readlinkOp(path, options) {
+  options = toOptions(options, {});
+  path = toPath(path);
+  return ['readlink', [path], (target) => (options.encoding === 'buffer' ? Buffer.from(target) : target), path];
+}
+
+function truncateOp(path, length = 0) {
+  const target = isFd(path) ? path : toPath(path);
+  if (typeof length !== 'number') throw invalidArgType('len', 'of type number', length);
+  return ['truncate', [target, length], () => undefined, target];
+}
+
+// Times as seconds (numbers), numeric strings or Dates, as Node takes them.
+function toSeconds(time, name) {
+  if (time instanceof Date) return time.getTime() / 1000;
+  if (typeof time === 'number' || (typeof time === 'string' && time !== '' && !Number.isNaN(+time))) return +time;
+  throw invalidArgType(name, 'of type number or an instance of Date', time);
+}
+
+function utimesOp(path, atime, mtime) {
+  path = toPath(path);
+  return ['utimes', [path, toSeconds(atime, 'atime'), toSeconds(mtime, 'mtime')], () => undefined, path];
+}
+
+function fsyncOp(fd) {
+  return ['fsync', [toFd(fd)], () => undefined, fd];
+}
+
 function openOp(path, flags, mode) {
   path = toPath(path);
   return ['open', [path, toFlags(flags, O_RDONLY), toMode(mode, 0o666)], (fd) => fd, path];
@@ -351,6 +391,13 @@ const apis = {
   access: accessOp,
   chmod: chmodOp,
   realpath: realpathOp,
+  symlink: symlinkOp,
+  link: linkOp,
+  readlink: readlinkOp,
+  truncate: truncateOp,
+  ftruncate: truncateOp,
+  utimes: utimesOp,
+  fsync: fsyncOp,
   mkdtemp: mkdtempOp,
   open: openOp,
   close: closeOp,
@@ -432,7 +479,7 @@ const fs = { constants, Stats, Dirent, promises };
 
 for (const [name, prepare] of Object.entries(apis)) {
   // fd-level operations are FileHandle methods in fs/promises.
-  if (!['fstat', 'open', 'close', 'read', 'write'].includes(name)) {
+  if (!['fstat', 'open', 'close', 'read', 'write', 'ftruncate', 'fsync'].includes(name)) {
     promises[name] = { [name]: (...args) => run(name, ...args) }[name];
   }
   fs[name] = {
@@ -460,6 +507,9 @@ fs.exists = function exists(path, callback) {
     process.nextTick(callback, false);
   }
 };
+Object.defineProperty(fs.exists, Symbol.for('nodejs.util.promisify.custom'), {
+  value: (path) => new Promise((resolve) => fs.exists(path, resolve)),
+});
 fs.existsSync = function existsSync(path) {
   try {
     return native.fsSync('exists', [toPath(path)]);
@@ -498,6 +548,12 @@ class FileHandle {
   }
   stat() {
     return run('fstat', this.#fd);
+  }
+  truncate(length) {
+    return run('ftruncate', this.#fd, length);
+  }
+  sync() {
+    return run('fsync', this.#fd);
   }
   async close() {
     if (this.#fd === -1) return;

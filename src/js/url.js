@@ -157,7 +157,8 @@ class URLSearchParams {
   toString() {
     return native.searchSerialize(this.#pairs);
   }
-  [customInspect]() {
+  [customInspect](depth) {
+    if (typeof depth === 'number' && depth < 0) return '[Object]';
     if (this.#pairs.length === 0) return 'URLSearchParams {}';
     return `URLSearchParams { ${this.#pairs.map(([n, v]) => `${inspect(n)} => ${inspect(v)}`).join(', ')} }`;
   }
