@@ -15,7 +15,7 @@ use rquickjs::{Array, ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Re
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
-use super::{Host, errno};
+use super::{Host, errno, stdio};
 use crate::event_loop::io::Completer;
 
 /// How the JavaScript side asked to run a program.
@@ -77,6 +77,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "spawn",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, options: Object<'js>, callback: Function<'js>| {
             let spec = Spawn::parse(&options)?;
+            // What we printed comes before anything the child writes to a shared stdout.
+            stdio::flush();
             let child = {
                 let _runtime = h.io.enter();
                 tokio::process::Command::from(spec.command()).kill_on_drop(false).spawn()
@@ -153,6 +155,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             // SAFETY: copied out at once.
             let input = input.map(|i| unsafe { i.as_bytes() }.unwrap_or_default().to_vec());
             let mut command = spec.command();
+            stdio::flush();
             if input.is_some() {
                 command.stdin(Stdio::piped());
             }

@@ -260,18 +260,22 @@ function execFile(file, args, options, callback) {
   const child = spawn(file, args, options);
   const stdout = [];
   const stderr = [];
-  let size = 0;
   let failure = null;
-  const collect = (into) => (chunk) => {
-    size += chunk.length;
-    if (size > options.maxBuffer && failure === null) {
-      failure = codedError(RangeError, 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER', `${into === stdout ? 'stdout' : 'stderr'} maxBuffer length exceeded`);
+  // Each stream keeps at most maxBuffer bytes; past that the child is killed.
+  const collect = (into, name) => {
+    let size = 0;
+    return (chunk) => {
+      if (failure !== null) return;
+      const room = options.maxBuffer - size;
+      size += chunk.length;
+      if (size <= options.maxBuffer) return into.push(chunk);
+      into.push(chunk.subarray(0, room));
+      failure = codedError(RangeError, 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER', `${name} maxBuffer length exceeded`);
       child.kill(options.killSignal ?? 'SIGTERM');
-    }
-    into.push(chunk);
+    };
   };
-  child.stdout?.on('data', collect(stdout));
-  child.stderr?.on('data', collect(stderr));
+  child.stdout?.on('data', collect(stdout, 'stdout'));
+  child.stderr?.on('data', collect(stderr, 'stderr'));
   const text = (chunks) => {
     const all = Buffer.concat(chunks);
     return options.encoding && options.encoding !== 'buffer' ? all.toString(options.encoding) : all;
