@@ -23,6 +23,8 @@ struct Spawn {
     file: String,
     args: Vec<String>,
     argv0: Option<String>,
+    /// A process group of its own, so it can outlive us.
+    detached: bool,
     cwd: Option<String>,
     env: Vec<(String, String)>,
     /// For stdin, stdout, stderr: "pipe", "inherit" or "ignore".
@@ -37,6 +39,7 @@ impl Spawn {
             file: options.get("file")?,
             args: options.get("args")?,
             argv0: options.get("argv0")?,
+            detached: options.get::<_, Option<bool>>("detached")?.unwrap_or(false),
             cwd: options.get("cwd")?,
             env: env.into_iter().filter_map(|pair| Some((pair.first()?.clone(), pair.get(1)?.clone()))).collect(),
             stdio: [0, 1, 2].map(|i| stdio.get(i).cloned().unwrap_or_else(|| "pipe".into())),
@@ -48,6 +51,9 @@ impl Spawn {
         command.args(&self.args).env_clear().envs(self.env.iter().map(|(k, v)| (k, v)));
         if let Some(argv0) = &self.argv0 {
             command.arg0(argv0);
+        }
+        if self.detached {
+            command.process_group(0);
         }
         if let Some(cwd) = &self.cwd {
             command.current_dir(cwd);

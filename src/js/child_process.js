@@ -127,6 +127,10 @@ function signalNumber(signal) {
 
 class ChildProcess extends EventEmitter {
   #id;
+  // As in Node, unref() lets the loop exit only once no pipe to the child is
+  // open: the pipes are handles of their own.
+  #openPipes = 0;
+  #refed = true;
   constructor() {
     super();
     this.pid = undefined;
@@ -150,8 +154,12 @@ class ChildProcess extends EventEmitter {
       switch (event) {
         case 'stdout': return this.stdout?.push(new FastBuffer(a));
         case 'stderr': return this.stderr?.push(new FastBuffer(a));
-        case 'stdout-end': return this.stdout?.push(null);
-        case 'stderr-end': return this.stderr?.push(null);
+        case 'stdout-end':
+          this.#pipeClosed();
+          return this.stdout?.push(null);
+        case 'stderr-end':
+          this.#pipeClosed();
+          return this.stderr?.push(null);
         case 'exit':
           exit = [a ?? null, b ?? null];
           [this.exitCode, this.signalCode] = exit;
@@ -173,10 +181,18 @@ class ChildProcess extends EventEmitter {
     }
     [this.#id, this.pid] = started;
     const [stdin, stdout, stderr] = options.stdio;
-    if (stdin === 'pipe') this.stdin = new ChildWritable(this.#id);
+    if (stdin === 'pipe') {
+      this.stdin = new ChildWritable(this.#id);
+      this.stdin.once('finish', () => this.#pipeClosed());
+    }
     if (stdout === 'pipe') this.stdout = new ChildReadable();
     if (stderr === 'pipe') this.stderr = new ChildReadable();
     this.stdio = [this.stdin, this.stdout, this.stderr];
+    this.#openPipes = options.stdio.filter((mode) => mode === 'pipe').length;
+  }
+  #pipeClosed() {
+    this.#openPipes -= 1;
+    if (!this.#refed && this.#openPipes === 0) native.childRef(this.#id, false);
   }
   kill(signal = 'SIGTERM') {
     if (this.pid === undefined || this.exitCode !== null || this.signalCode !== null) return false;
@@ -186,10 +202,12 @@ class ChildProcess extends EventEmitter {
     return true;
   }
   ref() {
+    this.#refed = true;
     if (this.#id !== undefined) native.childRef(this.#id, true);
   }
   unref() {
-    if (this.#id !== undefined) native.childRef(this.#id, false);
+    this.#refed = false;
+    if (this.#id !== undefined && this.#openPipes === 0) native.childRef(this.#id, false);
   }
 }
 
@@ -230,6 +248,7 @@ function normalizeSpawn(file, args, options) {
     file,
     args,
     argv0: options.argv0,
+    detached: Boolean(options.detached),
     cwd,
     env: Object.entries(env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, `${v}`]),
     stdio: normalizeStdio(options.stdio),
