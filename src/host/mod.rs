@@ -140,17 +140,31 @@ const LAYERS: &[(&str, &str)] = &[
     ("timers", include_str!("../js/timers.js")),
     ("timers-promises", include_str!("../js/timers-promises.js")),
     ("util", include_str!("../js/util.js")),
+    ("modules", include_str!("../js/modules.js")),
+    ("bootstrap", include_str!("../js/bootstrap.js")),
+];
+
+/// Layers loaded when a program first uses them — a built-in module, or a
+/// global such as `Buffer` — through `internals.load(name)`: start-up only
+/// compiles what every program needs.
+const ON_DEMAND: &[(&str, &str)] = &[
     ("buffer", include_str!("../js/buffer.js")),
     ("url", include_str!("../js/url.js")),
     ("fs", include_str!("../js/fs.js")),
     ("child_process", include_str!("../js/child_process.js")),
     ("os", include_str!("../js/os.js")),
-    ("modules", include_str!("../js/modules.js")),
-    ("bootstrap", include_str!("../js/bootstrap.js")),
 ];
 
+/// A layer's source wrapped as a function of `(native, internals)`.
+fn compile_layer<'js>(ctx: &Ctx<'js>, name: &str, source: &str) -> rquickjs::Result<Function<'js>> {
+    let wrapped = format!("(function (native, internals) {{'use strict';{source}\n}})");
+    let mut options = rquickjs::context::EvalOptions::default();
+    options.filename = Some(format!("tock:{name}"));
+    ctx.eval_with_options(wrapped, options)
+}
+
 /// Installs the globals (console, process, timers…) into a fresh context.
-pub fn install(ctx: &Ctx<'_>, host: &Rc<Host>) -> rquickjs::Result<()> {
+pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     let native = Object::new(ctx.clone())?;
     process::register(ctx, &native, host)?;
     timers::register(ctx, &native, host)?;
@@ -161,15 +175,18 @@ pub fn install(ctx: &Ctx<'_>, host: &Rc<Host>) -> rquickjs::Result<()> {
     child_process::register(ctx, &native, host)?;
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;
+    native.set(
+        "layer",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, name: String| -> rquickjs::Result<Function<'js>> {
+            let (name, source) = ON_DEMAND.iter().find(|(n, _)| *n == name).copied().unwrap_or_default();
+            compile_layer(&ctx, name, source)
+        })?,
+    )?;
     let internals = Object::new(ctx.clone())?;
     // The tracer is loaded last, and only when asked for: start-up stays lean.
     let tracer = host.options.trace.as_ref().map(|_| ("trace", include_str!("../js/trace.js")));
     for (name, source) in LAYERS.iter().copied().chain(tracer) {
-        let wrapped = format!("(function (native, internals) {{'use strict';{source}\n}})");
-        let mut options = rquickjs::context::EvalOptions::default();
-        options.filename = Some(format!("tock:{name}"));
-        let layer: Function = ctx.eval_with_options(wrapped, options)?;
-        layer.call::<_, ()>((native.clone(), internals.clone()))?;
+        compile_layer(ctx, name, source)?.call::<_, ()>((native.clone(), internals.clone()))?;
     }
     if host.options.test262.is_some() {
         test262::install(ctx)?;

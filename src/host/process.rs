@@ -89,6 +89,9 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set("argv", argv)?;
     native.set("execPath", exec_path)?;
     native.set("pid", std::process::id())?;
+    // SAFETY: these calls cannot fail.
+    let ids = unsafe { [libc::getuid(), libc::getgid(), libc::geteuid(), libc::getegid()] };
+    native.set("processIds", ids.to_vec())?;
     native.set("ppid", std::os::unix::process::parent_id())?;
     native.set("platform", std::env::consts::OS)?;
     native.set("arch", node_arch())?;

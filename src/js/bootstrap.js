@@ -20,11 +20,36 @@ const performance = {
   },
 };
 define('performance', performance);
-define('Buffer', internals.Buffer);
-define('TextEncoder', internals.TextEncoder);
-define('TextDecoder', internals.TextDecoder);
-define('URL', internals.URL);
-define('URLSearchParams', internals.URLSearchParams);
+
+// Layers compiled on first use (src/host/mod.rs, ON_DEMAND).
+const loaded = new Set();
+internals.load = (layer) => {
+  if (loaded.has(layer)) return;
+  loaded.add(layer);
+  native.layer(layer)(native, internals);
+};
+// Globals from those layers load them when first read.
+for (const [name, layer] of [
+  ['Buffer', 'buffer'], ['TextEncoder', 'buffer'], ['TextDecoder', 'buffer'],
+  ['URL', 'url'], ['URLSearchParams', 'url'],
+]) {
+  Object.defineProperty(globalThis, name, {
+    get() {
+      internals.load(layer);
+      define(name, internals[name]);
+      return internals[name];
+    },
+    set(value) {
+      define(name, value);
+    },
+    enumerable: false,
+    configurable: true,
+  });
+}
+const fromLayer = (layer, pick) => () => {
+  internals.load(layer);
+  return pick();
+};
 
 const { builtins } = internals;
 builtins.set('process', () => process);
@@ -41,12 +66,12 @@ builtins.set('path', () => {
   return path;
 });
 builtins.set('util', () => internals.util);
-builtins.set('buffer', () => internals.bufferModule);
-builtins.set('url', () => internals.url);
-builtins.set('fs', () => internals.fs);
-builtins.set('fs/promises', () => internals.fsPromises);
-builtins.set('child_process', () => internals.childProcess);
-builtins.set('os', () => internals.os);
+builtins.set('buffer', fromLayer('buffer', () => internals.bufferModule));
+builtins.set('url', fromLayer('url', () => internals.url));
+builtins.set('fs', fromLayer('fs', () => internals.fs));
+builtins.set('fs/promises', fromLayer('fs', () => internals.fsPromises));
+builtins.set('child_process', fromLayer('child_process', () => internals.childProcess));
+builtins.set('os', fromLayer('os', () => internals.os));
 
 native.setHooks({
   runTimer: internals.runTimer,

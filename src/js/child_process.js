@@ -3,6 +3,8 @@
 // exec and execFile collect its output. spawnSync is the synchronous one,
 // under execSync and execFileSync.
 
+internals.load('buffer');
+internals.load('fs');
 const { Buffer, FastBuffer, EventEmitter, codedError, invalidArgType, inspect } = internals;
 const { signals } = native;
 

@@ -4,6 +4,7 @@
 // promises, callbacks (both completed as I/O macrotasks in the poll phase)
 // and *Sync (done on the spot).
 
+internals.load('buffer');
 const { Buffer, FastBuffer, codedError, invalidArgType, inspect } = internals;
 const pathModule = internals.path;
 
@@ -70,6 +71,7 @@ function toPath(path, name = 'path') {
   }
   if (path instanceof Uint8Array) return toPath(Buffer.prototype.toString.call(path), name);
   if (path !== null && typeof path === 'object' && typeof path.href === 'string' && path.protocol !== undefined) {
+    internals.load('url');
     return internals.url.fileURLToPath(path);
   }
   throw invalidArgType(name, 'of type string or an instance of Buffer or URL', path);

@@ -264,8 +264,29 @@ function environment(variables) {
   });
 }
 
+// process.kill(pid, signal): signal 0 only checks that the process exists.
+function kill(pid, signal = 'SIGTERM') {
+  if (typeof pid !== 'number' || !Number.isInteger(pid)) throw internals.invalidArgType('pid', 'of type number', pid);
+  const number = typeof signal === 'number' ? signal : native.signals[signal];
+  if (number === undefined) throw internals.codedError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
+  const code = native.kill(pid, number);
+  if (code !== undefined) {
+    const err = new Error(`kill ${code}`);
+    Object.assign(err, { errno: -({ ESRCH: 3, EPERM: 1, EINVAL: 22 }[code] ?? 0), code, syscall: 'kill' });
+    throw err;
+  }
+  return true;
+}
+
+const [uid, gid, euid, egid] = native.processIds;
+
 Object.assign(process, {
   title: 'tock',
+  kill,
+  getuid: () => uid,
+  getgid: () => gid,
+  geteuid: () => euid,
+  getegid: () => egid,
   version: `v${native.version}`,
   versions: { tock: native.version, quickjs: native.engineVersion },
   release: { name: 'tock' },
