@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use rquickjs::{Array, ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray, Value};
 
-use super::{Host, errno};
+use super::{Host, errno, stdio};
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     native.set(
@@ -185,7 +185,17 @@ struct FsError {
 type FsResult = std::result::Result<Output, FsError>;
 
 impl Op {
+    /// Parses an operation. One that writes to fd 1 or 2 first flushes what
+    /// console.log has buffered, so the output keeps its order.
     fn parse<'js>(op: &str, args: &Array<'js>) -> Result<Op> {
+        let parsed = Self::parse_args(op, args)?;
+        if let Op::Write { fd: 1 | 2, .. } | Op::WriteFile { path: None, fd: 1 | 2, .. } = parsed {
+            stdio::flush();
+        }
+        Ok(parsed)
+    }
+
+    fn parse_args<'js>(op: &str, args: &Array<'js>) -> Result<Op> {
         let text = |i: usize| args.get::<String>(i);
         let int = |i: usize| args.get::<i32>(i);
         let flag = |i: usize| args.get::<bool>(i);
