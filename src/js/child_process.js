@@ -182,6 +182,7 @@ class ChildProcess extends EventEmitter {
       return;
     }
     [this.#id, this.pid] = started;
+    process.nextTick(() => this.emit('spawn'));
     const [stdin, stdout, stderr] = options.stdio;
     if (stdin === 'pipe') {
       this.stdin = new ChildWritable(this.#id);

@@ -339,6 +339,8 @@ function readOp(fd, buffer, offset = 0, length, position = null) {
     ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = buffer);
   }
   if (!ArrayBuffer.isView(buffer)) throw invalidArgType('buffer', 'an instance of Buffer, TypedArray, or DataView', buffer);
+  // read(fd, buffer, { offset, length, position })
+  if (offset !== null && typeof offset === 'object') ({ offset = 0, length, position = null } = offset);
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   length ??= bytes.length - offset;
   if (offset < 0 || offset > bytes.length) {
