@@ -3,7 +3,7 @@ const cp = require('child_process');
 const a = cp.spawn('echo', ['x']);
 a.on('spawn', () => console.log('spawn event', typeof a.pid));
 a.on('close', () => {
-  cp.exec('sleep 5', { timeout: 100 }, (err, out) => {
+  cp.exec('exec sleep 5', { timeout: 100 }, (err, out) => {
     console.log('timeout', err.killed, err.signal, err.code, err.message.trim());
     cp.exec('printf abc', { encoding: 'buffer' }, (err, out, errOut) => {
       console.log(out, errOut);
