@@ -270,3 +270,31 @@ fn waiting_for_a_timer_does_not_spin() {
     assert!(output.status.success());
     assert!(ticks <= 15, "{ticks} clock ticks of CPU while waiting: the loop spins");
 }
+
+#[test]
+fn piped_stdin_reaches_readline_and_fs() {
+    use std::io::Write;
+    let program = "const rl = require('readline').createInterface({ input: process.stdin });\n\
+                   const lines = [];\n\
+                   rl.on('line', (l) => lines.push(l.toUpperCase()));\n\
+                   rl.on('close', () => console.log(lines.join('|')));";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tock"))
+        .args(["-e", program])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("tock runs");
+    child.stdin.take().unwrap().write_all(b"first\r\nsecond\nlast without newline").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "FIRST|SECOND|LAST WITHOUT NEWLINE\n");
+    assert!(out.status.success());
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tock"))
+        .args(["-e", "process.stdout.write(require('fs').readFileSync(0, 'utf8').split('').reverse().join(''))"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("tock runs");
+    child.stdin.take().unwrap().write_all(b"abc").unwrap();
+    assert_eq!(String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout), "cba");
+}

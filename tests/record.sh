@@ -9,6 +9,6 @@ programs=("$@")
 for program in "${programs[@]}"; do
   flags=$(sed -n '1,3s|^// flags: ||p' "$program")
   # shellcheck disable=SC2086
-  (cd "$(dirname "$program")" && node $flags "$(basename "$program")" > "$(basename "${program%.*}").out" 2>/dev/null; echo $? > "$(basename "${program%.*}").code")
+  (cd "$(dirname "$program")" && node $flags "$(basename "$program")" < /dev/null > "$(basename "${program%.*}").out" 2>/dev/null; echo $? > "$(basename "${program%.*}").code")
 done
 echo "recorded ${#programs[@]} programs with $(node --version)"

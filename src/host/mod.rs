@@ -153,6 +153,8 @@ const ON_DEMAND: &[(&str, &str)] = &[
     ("fs", include_str!("../js/fs.js")),
     ("child_process", include_str!("../js/child_process.js")),
     ("os", include_str!("../js/os.js")),
+    ("stream", include_str!("../js/stream.js")),
+    ("readline", include_str!("../js/readline.js")),
 ];
 
 /// A layer's source wrapped as a function of `(native, internals)`.

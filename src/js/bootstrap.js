@@ -72,6 +72,27 @@ builtins.set('fs', fromLayer('fs', () => internals.fs));
 builtins.set('fs/promises', fromLayer('fs', () => internals.fsPromises));
 builtins.set('child_process', fromLayer('child_process', () => internals.childProcess));
 builtins.set('os', fromLayer('os', () => internals.os));
+builtins.set('stream', fromLayer('stream', () => internals.stream));
+builtins.set('stream/promises', fromLayer('stream', () => internals.streamPromises));
+builtins.set('string_decoder', fromLayer('stream', () => ({ StringDecoder: internals.StringDecoder })));
+builtins.set('readline', fromLayer('readline', () => internals.readline));
+builtins.set('readline/promises', fromLayer('readline', () => internals.readline.promises));
+
+// process.stdin: a file stream on descriptor 0, made when first used.
+let stdin;
+Object.defineProperty(process, 'stdin', {
+  get() {
+    if (stdin === undefined) {
+      internals.load('fs');
+      stdin = internals.fs.createReadStream(null, { fd: 0, autoClose: false });
+      stdin.isTTY = native.isatty(0) || undefined;
+      stdin.fd = 0;
+    }
+    return stdin;
+  },
+  enumerable: true,
+  configurable: true,
+});
 
 native.setHooks({
   runTimer: internals.runTimer,

@@ -5,106 +5,48 @@
 
 internals.load('buffer');
 internals.load('fs');
+internals.load('stream');
 const { Buffer, FastBuffer, EventEmitter, codedError, invalidArgType, inspect } = internals;
+const { Readable, Writable } = internals.stream;
 const { signals } = native;
 
-// The readable end of a child's stdout or stderr: paused until someone
-// listens for 'data' (or pipes, or iterates), as Node's streams are. As in
-// Node, a stream nobody has used by the time the child exits is drained
-// and its output dropped.
-class ChildReadable extends EventEmitter {
-  #chunks = [];
-  #ended = false;
-  #flowing = false;
-  #encoding = null;
+// The readable end of a child's stdout or stderr: a stream.Readable the
+// child's output is pushed into. As in Node, one that nobody has used by
+// the time the child exits is drained, its output dropped.
+class ChildReadable extends Readable {
   used = false;
-  readable = true;
   constructor() {
-    super();
-    this.on('newListener', (event) => {
-      if (event !== 'data' || this.#flowing) return;
-      this.used = true;
-      process.nextTick(() => this.resume());
-    });
+    super({ read() {} });
   }
-  setEncoding(encoding) {
-    this.#encoding = encoding;
-    return this;
+  on(event, listener) {
+    if (event === 'data' || event === 'readable') this.used = true;
+    return super.on(event, listener);
   }
-  resume() {
+  read(n) {
     this.used = true;
-    this.#flowing = true;
-    this.#drain();
-    return this;
+    return super.read(n);
   }
-  pause() {
-    this.#flowing = false;
-    return this;
-  }
-  pipe(destination) {
-    this.on('data', (chunk) => destination.write(chunk));
-    return destination;
-  }
-  // Called by ChildProcess with each chunk, then `null` at the end.
-  push(chunk) {
-    if (chunk === null) this.#ended = true;
-    else this.#chunks.push(chunk);
-    if (this.#flowing) this.#drain();
-  }
-  #drain() {
-    while (this.#flowing && this.#chunks.length) {
-      const chunk = this.#chunks.shift();
-      this.emit('data', this.#encoding ? chunk.toString(this.#encoding) : chunk);
-    }
-    if (this.#ended && this.#chunks.length === 0 && this.readable) {
-      this.readable = false;
-      this.emit('end');
-      this.emit('close');
-    }
-  }
-  async *[Symbol.asyncIterator]() {
-    const queue = [];
-    let wake = null;
-    let done = false;
-    this.on('data', (chunk) => { queue.push(chunk); wake?.(); });
-    this.on('end', () => { done = true; wake?.(); });
-    while (true) {
-      if (queue.length) yield queue.shift();
-      else if (done) return;
-      else await new Promise((resolve) => { wake = resolve; });
-    }
+  pipe(destination, options) {
+    this.used = true;
+    return super.pipe(destination, options);
   }
 }
+ChildReadable.prototype.addListener = ChildReadable.prototype.on;
 
-class ChildWritable extends EventEmitter {
+// The writable end of a child's stdin; end() closes it.
+class ChildWritable extends Writable {
   #id;
-  writable = true;
   constructor(id) {
     super();
     this.#id = id;
   }
-  write(chunk, encoding, callback) {
-    if (typeof encoding === 'function') [callback, encoding] = [encoding, undefined];
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-    if (bytes.length > 0) native.childWrite(this.#id, bytes);
-    if (callback) process.nextTick(callback);
-    return true;
+  _write(chunk, encoding, callback) {
+    if (chunk.length > 0) native.childWrite(this.#id, chunk);
+    callback();
   }
-  end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') [callback, chunk] = [chunk, undefined];
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    if (!this.writable) return this;
-    this.writable = false;
+  _final(callback) {
     native.childWrite(this.#id, undefined);
-    process.nextTick(() => {
-      this.emit('finish');
-      callback?.();
-      this.emit('close');
-    });
-    return this;
-  }
-  destroy() {
-    return this.end();
+    callback();
   }
 }
 

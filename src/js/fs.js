@@ -572,6 +572,125 @@ promises.open = async function open(path, flags, mode) {
   return new FileHandle(await run('open', path, flags, mode));
 };
 
+// --- streams: fs.createReadStream / createWriteStream ---
+//
+// Built on node:stream when first used. Each read or write is one pool
+// request; the descriptor opens first ('open', 'ready') and closes when the
+// stream is destroyed (autoClose), as in Node.
+
+function fileStreams() {
+  internals.load('stream');
+  const { Readable, Writable } = internals.stream;
+
+  // Shared by both: open unless given an fd, and run `then` once open.
+  function openFor(stream, options, defaultFlags) {
+    stream.fd = options.fd ?? null;
+    stream.path = stream.fd === null ? toPath(stream.path) : undefined;
+    stream.flags = options.flags ?? defaultFlags;
+    stream.mode = options.mode ?? 0o666;
+    stream.start = options.start;
+    stream.pos = options.start;
+    stream.pending = stream.fd === null;
+    stream.whenOpen = [];
+    if (stream.fd !== null) return;
+    callAsync('open', apis.open, [stream.path, stream.flags, stream.mode], (err, fd) => {
+      if (err) return stream.destroy(err);
+      stream.fd = fd;
+      stream.pending = false;
+      stream.emit('open', fd);
+      stream.emit('ready');
+      for (const then of stream.whenOpen.splice(0)) then();
+    });
+  }
+  function closeFor(stream, err, callback) {
+    const close = () => {
+      if (stream.fd === null || !stream.autoClose) return callback(err);
+      callAsync('close', apis.close, [stream.fd], (closeErr) => {
+        stream.fd = null;
+        callback(err || closeErr);
+      });
+    };
+    if (stream.pending && !err) stream.whenOpen.push(close);
+    else close();
+  }
+
+  class ReadStream extends Readable {
+    constructor(path, options) {
+      options = toOptions(options, {});
+      super({
+        highWaterMark: options.highWaterMark ?? 64 * 1024,
+        encoding: options.encoding,
+        emitClose: options.emitClose ?? true,
+        autoDestroy: options.autoDestroy ?? true,
+      });
+      this.path = path;
+      this.autoClose = options.autoClose ?? true;
+      this.end = options.end ?? Infinity;
+      this.bytesRead = 0;
+      openFor(this, options, 'r');
+    }
+    _read(size) {
+      if (this.pending) return this.whenOpen.push(() => this._read(size));
+      const remaining = this.end - (this.start ?? 0) - this.bytesRead + 1;
+      if (remaining <= 0) return this.push(null);
+      const buffer = Buffer.allocUnsafe(Math.min(size, remaining));
+      callAsync('read', apis.read, [this.fd, buffer, 0, buffer.length, this.pos ?? null], (err, count) => {
+        if (err) return this.destroy(err);
+        if (this.pos !== undefined) this.pos += count;
+        this.bytesRead += count;
+        this.push(count === 0 ? null : count === buffer.length ? buffer : buffer.subarray(0, count));
+      });
+    }
+    _destroy(err, callback) {
+      closeFor(this, err, callback);
+    }
+    close(callback) {
+      this.destroy(null, callback);
+    }
+  }
+
+  class WriteStream extends Writable {
+    constructor(path, options) {
+      options = toOptions(options, {});
+      super({
+        highWaterMark: options.highWaterMark,
+        emitClose: options.emitClose ?? true,
+        autoDestroy: options.autoDestroy ?? true,
+        decodeStrings: true,
+      });
+      this.path = path;
+      this.autoClose = options.autoClose ?? true;
+      this.bytesWritten = 0;
+      if (options.encoding) this.setDefaultEncoding(options.encoding);
+      openFor(this, options, 'w');
+    }
+    _write(chunk, encoding, callback) {
+      if (this.pending) return this.whenOpen.push(() => this._write(chunk, encoding, callback));
+      callAsync('write', apis.write, [this.fd, chunk, 0, chunk.length, this.pos ?? null], (err, count) => {
+        if (err) return callback(err);
+        if (this.pos !== undefined) this.pos += count;
+        this.bytesWritten += count;
+        callback();
+      });
+    }
+    _destroy(err, callback) {
+      closeFor(this, err, callback);
+    }
+    close(callback) {
+      if (callback) this.once('close', callback);
+      this.end();
+    }
+  }
+  return { ReadStream, WriteStream };
+}
+
+let streamClasses;
+const streamClass = (name) => (streamClasses ??= fileStreams())[name];
+Object.defineProperty(fs, 'ReadStream', { get: () => streamClass('ReadStream'), enumerable: true });
+Object.defineProperty(fs, 'WriteStream', { get: () => streamClass('WriteStream'), enumerable: true });
+fs.createReadStream = (path, options) => new (streamClass('ReadStream'))(path, options);
+fs.createWriteStream = (path, options) => new (streamClass('WriteStream'))(path, options);
+
 internals.fs = fs;
 internals.fsPathOf = toPath;
 internals.fsPromises = promises;
