@@ -444,6 +444,10 @@ function writableState(options, stream) {
     finalCalled: false,
     finished: false,
     needDrain: false,
+    // Write callbacks not yet called: 'finish' waits for them.
+    pendingcb: 0,
+    prefinished: false,
+    finishScheduled: false,
     // end() callbacks, called just before 'finish'.
     onFinished: [],
     destroyed: false,
@@ -504,6 +508,7 @@ const writableMethods = {
       return false;
     }
     state.length += state.objectMode ? 1 : chunk.length;
+    state.pendingcb++;
     const room = state.length < state.highWaterMark;
     if (!room) state.needDrain = true;
     const entry = { chunk, encoding, callback };
@@ -558,6 +563,7 @@ function doWrite(stream, { chunk, encoding, callback }) {
     if (err) {
       state.errored = err;
       const fail = () => {
+        state.pendingcb--;
         callback?.(err);
         stream.destroy(err);
       };
@@ -569,6 +575,7 @@ function doWrite(stream, { chunk, encoding, callback }) {
         state.needDrain = false;
         stream.emit('drain');
       }
+      state.pendingcb--;
       callback?.(null);
       finishMaybe(stream);
     };
@@ -584,28 +591,39 @@ function clearBuffer(stream) {
   if (next) doWrite(stream, next);
 }
 
+// Once everything written is flushed: _final (if any), then — a tick after
+// the last write callback — the end() callbacks and 'finish', as in Node.
 function finishMaybe(stream) {
   const state = stream._writableState;
-  if (!state.ending || state.length > 0 || state.writing || state.buffered.length || state.finished || state.errored) return;
-  if (state.finalCalled) return;
-  state.finalCalled = true;
-  const finish = (err) => {
-    if (err) return stream.destroy(err);
-    process.nextTick(() => {
-      if (state.finished || state.destroyed) return;
-      state.finished = true;
-      stream.writable = false;
-      for (const callback of state.onFinished.splice(0)) callback();
-      stream.emit('finish');
-      const readable = stream._readableState;
-      if (state.autoDestroy && (!readable || readable.endEmitted || stream.readable === false)) stream.destroy();
-    });
-  };
-  if (typeof stream._final === 'function') {
-    stream._final(finish);
-  } else {
-    finish();
+  if (!state.ending || state.length > 0 || state.writing || state.buffered.length) return;
+  if (state.finished || state.errored || state.destroyed) return;
+  if (!state.finalCalled) {
+    state.finalCalled = true;
+    if (typeof stream._final === 'function') {
+      state.pendingcb++;
+      stream._final((err) => {
+        state.pendingcb--;
+        if (err) return stream.destroy(err);
+        state.prefinished = true;
+        stream.emit('prefinish');
+        finishMaybe(stream);
+      });
+      return;
+    }
+    state.prefinished = true;
+    stream.emit('prefinish');
   }
+  if (!state.prefinished || state.pendingcb > 0 || state.finishScheduled) return;
+  state.finishScheduled = true;
+  process.nextTick(() => {
+    if (state.finished || state.destroyed) return;
+    state.finished = true;
+    stream.writable = false;
+    for (const callback of state.onFinished.splice(0)) callback();
+    stream.emit('finish');
+    const readable = stream._readableState;
+    if (state.autoDestroy && (!readable || readable.endEmitted || stream.readable === false)) stream.destroy();
+  });
 }
 
 Object.assign(Writable.prototype, writableMethods);
@@ -648,6 +666,8 @@ Object.defineProperty(Writable, Symbol.hasInstance, {
 function Transform(options = {}) {
   if (!(this instanceof Transform)) return new Transform(options);
   Duplex.call(this, options);
+  // Its _read needs no first call: pushes may emit at once (Node does the same).
+  this._readableState.sync = false;
   if (typeof options.transform === 'function') this._transform = options.transform;
   if (typeof options.flush === 'function') this._flush = options.flush;
 }
