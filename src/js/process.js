@@ -211,8 +211,10 @@ hrtime.bigint = () => {
   return BigInt(s) * 1000000000n + BigInt(ns);
 };
 
+// process.stdout / stderr: writes go to tock's output buffer at once (so they
+// never need 'drain'); an emitter, so streams can pipe into them.
 function stream(fd) {
-  return {
+  return Object.assign(new internals.EventEmitter(), {
     fd,
     isTTY: native.isatty(fd),
     writable: true,
@@ -229,10 +231,7 @@ function stream(fd) {
     end(chunk, encoding, callback) {
       if (chunk !== undefined && typeof chunk !== 'function') this.write(chunk, encoding);
     },
-    on() { return this; },
-    once() { return this; },
-    emit() { return false; },
-  };
+  });
 }
 
 const memoryUsage = () => native.memoryUsage();

@@ -394,31 +394,53 @@ Object.defineProperty(Readable.prototype, 'readableObjectMode', { get() { return
 Object.defineProperty(Readable.prototype, 'destroyed', { get() { return (this._readableState ?? this._writableState).destroyed; } });
 Readable.prototype.readable = true;
 
-// Readable.from(iterable): each value a chunk (object mode unless told otherwise).
+// Readable.from(iterable): each value a chunk (object mode unless told
+// otherwise). A sync iterable is pulled synchronously, as in Node; an async
+// one (or a promise among the values) a value at a time.
 Readable.from = function from(iterable, options = {}) {
   if (typeof iterable === 'string' || iterable instanceof Uint8Array) {
     return new Readable({ objectMode: true, ...options, read() { this.push(iterable); this.push(null); } });
   }
-  const iterator = iterable?.[Symbol.asyncIterator]?.() ?? iterable?.[Symbol.iterator]?.();
+  const isAsync = typeof iterable?.[Symbol.asyncIterator] === 'function';
+  const iterator = isAsync ? iterable[Symbol.asyncIterator]() : iterable?.[Symbol.iterator]?.();
   if (!iterator) throw invalidArgType('iterable', 'an Iterable', iterable);
   let reading = false;
+  async function pullAsync(stream, first) {
+    try {
+      let value = first;
+      while (true) {
+        if (value === undefined) {
+          const step = await iterator.next();
+          if (step.done) return stream.push(null);
+          value = step.value;
+        }
+        if (!stream.push(await value)) break;
+        value = undefined;
+      }
+    } catch (err) {
+      stream.destroy(err);
+    } finally {
+      reading = false;
+    }
+  }
   return new Readable({
     objectMode: true,
     ...options,
-    async read() {
+    read() {
       if (reading) return;
       reading = true;
+      if (isAsync) return pullAsync(this);
       try {
         while (true) {
-          const { value, done } = await iterator.next();
+          const { value, done } = iterator.next();
           if (done) return this.push(null);
-          if (!this.push(await value)) break;
+          if (typeof value?.then === 'function') return pullAsync(this, value);
+          if (!this.push(value)) break;
         }
       } catch (err) {
         this.destroy(err);
-      } finally {
-        reading = false;
       }
+      reading = false;
     },
     destroy(err, callback) {
       Promise.resolve(iterator.return?.()).then(() => callback(err), callback);
@@ -768,7 +790,12 @@ function pipeline(...streams) {
       process.nextTick(() => callback(error));
     }
   };
+  // process.stdout and stderr are never ended: the pipeline is done when the
+  // stream before them is.
+  const last = streams.at(-1);
+  if (last === process.stdout || last === process.stderr) pending -= 1;
   streams.forEach((s, i) => {
+    if (s === process.stdout || s === process.stderr) return;
     finished(s, { readable: i < streams.length - 1 || s._writableState === undefined, writable: i > 0 }, done);
   });
   for (let i = 0; i < streams.length - 1; i++) streams[i].pipe(streams[i + 1]);
