@@ -338,7 +338,22 @@ Readable.prototype.pipe = function pipe(destination, options = {}) {
     }
   };
   source.on('data', onData);
-  if (endDestination) source.once('end', () => destination.end());
+  // The pipe comes apart ('unpipe') when the source ends — for an ended
+  // destination, once it has finished.
+  let unpiped = false;
+  const unpipe = () => {
+    if (unpiped) return;
+    unpiped = true;
+    source.removeListener('data', onData);
+    destination.emit('unpipe', source);
+  };
+  if (endDestination) {
+    source.once('end', () => destination.end());
+    destination.once('finish', unpipe);
+    destination.once('close', unpipe);
+  } else {
+    source.once('end', unpipe);
+  }
   source.once('close', () => source.removeListener('data', onData));
   destination.emit('pipe', source);
   source.resume();
