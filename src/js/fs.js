@@ -96,9 +96,10 @@ function toOptions(options, defaults) {
   return { ...defaults, ...options };
 }
 
+// undefined and 'buffer' mean bytes; anything else must be an encoding.
 function toEncoding(encoding) {
-  if (encoding === undefined || encoding === null || encoding === 'buffer') return encoding ?? undefined;
-  if (internals.normalizeEncoding(encoding) === undefined) {
+  if (encoding === undefined || encoding === null) return undefined;
+  if (encoding !== 'buffer' && internals.normalizeEncoding(encoding) === undefined) {
     throw invalidArgValue('encoding', encoding, 'is invalid encoding');
   }
   return encoding;
