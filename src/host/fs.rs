@@ -287,8 +287,12 @@ impl Op {
                 Ok(Output::Number(n as f64))
             }
             Op::ReadFile { path, fd, flags } => with_file(&path, fd, flags, 0o666, "read", |mut file| {
-                let size = file.metadata().map(|m| m.len() as usize).unwrap_or(0);
-                let mut data = Vec::with_capacity(size);
+                let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+                if size > MAX_READ_FILE {
+                    // Node's ERR_FS_FILE_TOO_LARGE, made by fs.js from this.
+                    return Err(io::Error::new(io::ErrorKind::FileTooLarge, size.to_string()));
+                }
+                let mut data = Vec::with_capacity(size as usize);
                 file.read_to_end(&mut data)?;
                 Ok(Output::Bytes(data))
             }),
@@ -408,6 +412,9 @@ impl Op {
         }
     }
 }
+
+/// The largest file readFile reads whole, as in Node (2 GiB − 1).
+const MAX_READ_FILE: u64 = (1 << 31) - 1;
 
 fn fail(err: io::Error, syscall: &'static str, path: &str) -> FsError {
     FsError { err, syscall, path: Some(path.to_owned()), dest: None }
@@ -593,8 +600,17 @@ impl FsError {
     /// `[code, errno, description, syscall, path, dest]`, which `fs.js`
     /// turns into Node's error object.
     fn into_js<'js>(self, ctx: &Ctx<'js>) -> Result<Value<'js>> {
-        let (code, description) = errno::describe(&self.err);
-        let errno = -self.err.raw_os_error().unwrap_or(libc::EIO);
+        // A file too large for readFile carries its size as the description.
+        let (code, description) = match self.err.kind() {
+            io::ErrorKind::FileTooLarge if self.err.raw_os_error().is_none() => {
+                ("ERR_FS_FILE_TOO_LARGE", self.err.to_string())
+            }
+            _ => {
+                let (code, description) = errno::describe(&self.err);
+                (code, description.to_owned())
+            }
+        };
+        let errno = -self.err.raw_os_error().unwrap_or(0);
         let info = Array::new(ctx.clone())?;
         info.set(0, code)?;
         info.set(1, errno)?;

@@ -160,6 +160,7 @@ for (const [method, modeBits, direntType] of kinds) {
 // directory, open 'x'` with errno, code, syscall, path and dest.
 function uvError([code, errno, description, syscall, path, dest]) {
   if (syscall === 'rm' && code === 'EISDIR') return rmIsDirectory(path, errno);
+  if (code === 'ERR_FS_FILE_TOO_LARGE') return codedError(RangeError, code, `File size (${description}) is greater than 2 GiB`);
   let message = `${code}: ${description}, ${syscall}`;
   if (path !== undefined && path !== null) message += ` '${path}'`;
   if (dest !== undefined && dest !== null) message += ` -> '${dest}'`;
