@@ -5,6 +5,7 @@
 //! compared live, so a stale recording cannot hide a difference. Each program
 //! also runs under `tock trace`: tracing must not change what it prints.
 
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -53,7 +54,9 @@ fn run_with(runtime: &str, before: &[&str], flags: &[String], program: &Path) ->
         .current_dir(program.parent().unwrap())
         .output()
         .unwrap_or_else(|e| panic!("cannot run {runtime}: {e}"));
-    (String::from_utf8_lossy(&output.stdout).into_owned(), output.status.code().unwrap_or(-1))
+    // A death by signal counts as the shell reports it (128 + signal), as recorded.
+    let code = output.status.code().or_else(|| output.status.signal().map(|s| 128 + s));
+    (String::from_utf8_lossy(&output.stdout).into_owned(), code.unwrap_or(-1))
 }
 
 fn check(program: &Path, node: bool) -> Result<(), Failed> {

@@ -12,6 +12,7 @@ pub mod fs;
 pub mod modules;
 pub mod os;
 pub mod process;
+pub mod signals;
 pub mod stdio;
 pub mod test262;
 pub mod timers;
@@ -175,6 +176,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     url::register(ctx, &native)?;
     os::register(ctx, &native)?;
     child_process::register(ctx, &native, host)?;
+    signals::register(ctx, &native, host)?;
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;
     native.set(

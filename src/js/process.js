@@ -327,6 +327,21 @@ Object.defineProperty(process, 'exitCode', {
   configurable: false,
 });
 Object.defineProperty(process, Symbol.toStringTag, { value: 'process', enumerable: false });
+
+// Signals: the first listener for 'SIGINT', 'SIGTERM'… starts watching it.
+// A signal that arrives when no listener is left ends the process the
+// default way, as it would without any.
+const watchedSignals = new Set();
+process.on('newListener', (event) => {
+  const signo = native.signals[event];
+  if (signo === undefined || watchedSignals.has(event) || event === 'SIGKILL' || event === 'SIGSTOP') return;
+  watchedSignals.add(event);
+  native.signalWatch(signo, () => {
+    if (process.listenerCount(event) > 0) return process.emit(event, event, signo);
+    if (internals.trace) internals.trace.finish(128 + signo, `killed by ${event}`);
+    native.signalDefault(signo);
+  });
+});
 process.on('warning', printWarning);
 
 internals.process = process;
