@@ -29,6 +29,8 @@ struct Spawn {
     env: Vec<(String, String)>,
     /// For stdin, stdout, stderr: "pipe", "inherit" or "ignore".
     stdio: [String; 3],
+    /// An IPC channel on the child's fd 3 (`fork`).
+    ipc: bool,
 }
 
 impl Spawn {
@@ -43,6 +45,7 @@ impl Spawn {
             cwd: options.get("cwd")?,
             env: env.into_iter().filter_map(|pair| Some((pair.first()?.clone(), pair.get(1)?.clone()))).collect(),
             stdio: [0, 1, 2].map(|i| stdio.get(i).cloned().unwrap_or_else(|| "pipe".into())),
+            ipc: options.get::<_, Option<bool>>("ipc")?.unwrap_or(false),
         })
     }
 
@@ -85,13 +88,38 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             let spec = Spawn::parse(&options)?;
             // What we printed comes before anything the child writes to a shared stdout.
             stdio::flush();
+            let mut command = spec.command();
+            let channel = match spec.ipc.then(super::ipc::socket_pair).transpose() {
+                Ok(channel) => channel,
+                Err(err) => return error_info(&ctx, &err),
+            };
+            if let Some((_, theirs)) = channel {
+                // SAFETY: between fork and exec only dup2/fcntl run (async-signal-safe):
+                // the child's end of the channel becomes its fd 3, kept across exec.
+                unsafe {
+                    command.pre_exec(move || {
+                        let moved = if theirs == 3 { libc::fcntl(3, libc::F_SETFD, 0) } else { libc::dup2(theirs, 3) };
+                        if moved < 0 { Err(std::io::Error::last_os_error()) } else { Ok(()) }
+                    });
+                }
+            }
             let child = {
                 let _runtime = h.io.enter();
-                tokio::process::Command::from(spec.command()).kill_on_drop(false).spawn()
+                tokio::process::Command::from(command).kill_on_drop(false).spawn()
             };
+            if let Some((_, theirs)) = channel {
+                // SAFETY: the child has its copy; ours of its end is no longer needed.
+                unsafe { libc::close(theirs) };
+            }
             let mut child = match child {
                 Ok(child) => child,
-                Err(err) => return error_info(&ctx, &err),
+                Err(err) => {
+                    if let Some((ours, _)) = channel {
+                        // SAFETY: our end of a channel nobody will use.
+                        unsafe { libc::close(ours) };
+                    }
+                    return error_info(&ctx, &err);
+                }
             };
             let pid = child.id().unwrap_or(0);
             let completer = h.io.start(Persistent::save(&ctx, callback));
@@ -121,7 +149,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 tokio::join!(exited, forward(stdout, "stdout", &c), forward(stderr, "stderr", &c));
                 c.send(true, Box::new(|ctx| Ok(vec!["close".into_js(ctx)?])));
             });
-            vec![completer.id() as f64, pid as f64].into_js(&ctx)
+            let ours = channel.map_or(-1.0, |(ours, _)| ours as f64);
+            vec![completer.id() as f64, pid as f64, ours].into_js(&ctx)
         })?,
     )?;
     let children = inputs.clone();
@@ -143,8 +172,9 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "childForget",
         Function::new(ctx.clone(), move |id: f64| inputs.borrow_mut().remove(&(id as u64)).is_some())?,
     )?;
+    // ref()/unref() of any I/O operation (a child, an IPC channel).
     let h = host.clone();
-    native.set("childRef", Function::new(ctx.clone(), move |id: f64, refed: bool| h.io.set_ref(id as u64, refed))?)?;
+    native.set("ioRef", Function::new(ctx.clone(), move |id: f64, refed: bool| h.io.set_ref(id as u64, refed))?)?;
     native.set(
         "kill",
         Function::new(ctx.clone(), |pid: i32, signal: i32| -> Option<&'static str> {
@@ -252,7 +282,7 @@ fn signal_name(signal: i32) -> &'static str {
 }
 
 /// A failed spawn, returned (not thrown) as `[code, errno, description]`;
-/// `spawn` otherwise returns `[id, pid]`.
+/// `spawn` otherwise returns `[id, pid, fd of our end of the IPC channel or -1]`.
 fn error_info<'js>(ctx: &Ctx<'js>, err: &std::io::Error) -> Result<Value<'js>> {
     let (code, description) = errno::describe(err);
     let info = Array::new(ctx.clone())?;

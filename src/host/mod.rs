@@ -9,6 +9,7 @@ pub mod buffer;
 pub mod child_process;
 pub mod errno;
 pub mod fs;
+pub mod ipc;
 pub mod modules;
 pub mod os;
 pub mod process;
@@ -156,6 +157,7 @@ const ON_DEMAND: &[(&str, &str)] = &[
     ("os", include_str!("../js/os.js")),
     ("stream", include_str!("../js/stream.js")),
     ("readline", include_str!("../js/readline.js")),
+    ("ipc", include_str!("../js/ipc.js")),
 ];
 
 /// A layer's source wrapped as a function of `(native, internals)`.
@@ -177,6 +179,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     os::register(ctx, &native)?;
     child_process::register(ctx, &native, host)?;
     signals::register(ctx, &native, host)?;
+    ipc::register(ctx, &native, host)?;
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;
     native.set(

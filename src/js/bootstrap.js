@@ -78,6 +78,15 @@ builtins.set('string_decoder', fromLayer('stream', () => ({ StringDecoder: inter
 builtins.set('readline', fromLayer('readline', () => internals.readline));
 builtins.set('readline/promises', fromLayer('readline', () => internals.readline.promises));
 
+// A child made by child_process.fork talks to its parent on this descriptor.
+if (process.env.NODE_CHANNEL_FD !== undefined) {
+  const fd = Number(process.env.NODE_CHANNEL_FD);
+  delete process.env.NODE_CHANNEL_FD;
+  delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+  internals.load('ipc');
+  internals.setupChannel(process, fd, true);
+}
+
 // process.stdin: a file stream on descriptor 0, made when first used.
 let stdin;
 Object.defineProperty(process, 'stdin', {

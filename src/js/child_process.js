@@ -108,13 +108,25 @@ class ChildProcess extends EventEmitter {
           exit = [a ?? null, b ?? null];
           [this.exitCode, this.signalCode] = exit;
           for (const stream of [this.stdout, this.stderr]) if (stream && !stream.used) stream.resume();
-          return this.emit('exit', ...exit);
+          // As in Node, a child's IPC channel is drained and closed
+          // ('message'…, 'disconnect') before its 'exit'.
+          if (this.connected) this.once('disconnect', () => process.nextTick(emitExit));
+          else emitExit();
+          return;
         case 'close':
           native.childForget(this.#id);
           // Streams still buffering (nobody read them) do not delay 'close'.
-          return this.emit('close', ...exit);
+          closing = true;
+          if (exited) this.emit('close', ...exit);
       }
     });
+    let exited = false;
+    let closing = false;
+    const emitExit = () => {
+      exited = true;
+      this.emit('exit', ...exit);
+      if (closing) this.emit('close', ...exit);
+    };
     if (typeof started[0] === 'string') {
       // Could not start: 'error' at once, 'close' (with the negative errno)
       // once the pipes are closed, in a later turn.
@@ -124,6 +136,10 @@ class ChildProcess extends EventEmitter {
       return;
     }
     [this.#id, this.pid] = started;
+    if (started[2] >= 0) {
+      internals.load('ipc');
+      internals.setupChannel(this, started[2], false);
+    }
     process.nextTick(() => this.emit('spawn'));
     const [stdin, stdout, stderr] = options.stdio;
     if (stdin === 'pipe') {
@@ -137,7 +153,7 @@ class ChildProcess extends EventEmitter {
   }
   #pipeClosed() {
     this.#openPipes -= 1;
-    if (!this.#refed && this.#openPipes === 0) native.childRef(this.#id, false);
+    if (!this.#refed && this.#openPipes === 0) native.ioRef(this.#id, false);
   }
   kill(signal = 'SIGTERM') {
     if (this.pid === undefined || this.exitCode !== null || this.signalCode !== null) return false;
@@ -148,11 +164,11 @@ class ChildProcess extends EventEmitter {
   }
   ref() {
     this.#refed = true;
-    if (this.#id !== undefined) native.childRef(this.#id, true);
+    if (this.#id !== undefined) native.ioRef(this.#id, true);
   }
   unref() {
     this.#refed = false;
-    if (this.#id !== undefined && this.#openPipes === 0) native.childRef(this.#id, false);
+    if (this.#id !== undefined && this.#openPipes === 0) native.ioRef(this.#id, false);
   }
 }
 
@@ -197,8 +213,30 @@ function normalizeSpawn(file, args, options) {
     cwd,
     env: Object.entries(env).filter(([, v]) => v !== undefined).map(([k, v]) => [k, `${v}`]),
     stdio: normalizeStdio(options.stdio),
+    ipc: Boolean(options[kIpc]),
     options,
   };
+}
+
+const kIpc = Symbol('ipc');
+
+// fork(module): another tock running `module`, with an IPC channel. The
+// child finds it through NODE_CHANNEL_FD, as a Node child would.
+function fork(modulePath, args, options) {
+  if (args !== undefined && args !== null && !Array.isArray(args)) [options, args] = [args, []];
+  options = { ...options };
+  const modulePathString = internals.fsPathOf(modulePath, 'modulePath');
+  const stdio = (options.stdio ?? (options.silent ? 'pipe' : 'inherit'));
+  const stdioList = (typeof stdio === 'string' ? [stdio, stdio, stdio] : stdio).filter((s) => s !== 'ipc');
+  const env = { ...(options.env ?? process.env), NODE_CHANNEL_FD: '3', NODE_CHANNEL_SERIALIZATION_MODE: 'json' };
+  const execArgv = options.execArgv ?? process.execArgv;
+  return spawn(options.execPath ?? process.execPath, [...execArgv, modulePathString, ...(args ?? [])], {
+    ...options,
+    stdio: stdioList,
+    env,
+    shell: false,
+    [kIpc]: true,
+  });
 }
 
 function spawn(file, args, options) {
@@ -348,4 +386,4 @@ function execFileSync(file, args, options) {
   return execFileSyncWith(file, args, options, [file, ...args].join(' '));
 }
 
-internals.childProcess = { ChildProcess, spawn, exec, execFile, spawnSync, execSync, execFileSync };
+internals.childProcess = { ChildProcess, spawn, fork, exec, execFile, spawnSync, execSync, execFileSync };
