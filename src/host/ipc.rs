@@ -1,7 +1,9 @@
 //! Natives behind `ipc.js`: the channel between a parent and a child made
 //! by `child_process.fork` — a Unix socket pair; the child finds its end at
 //! `NODE_CHANNEL_FD`, as a Node child does. Reads come back as completions
-//! (`data` chunks, then `end`); writes go through a queue to a writer task.
+//! (`data` chunks, then `end`); writes go through a queue to a writer task,
+//! each an operation of its own that keeps the process alive until written
+//! (a child that sends and exits at once must not lose its message).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -12,10 +14,11 @@ use rquickjs::{ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Result, T
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
-use super::Host;
+use super::{Host, stdio};
+use crate::event_loop::io::Completer;
 
 /// Open channels: the writer queue and the descriptor (to shut it down).
-type Channels = Rc<RefCell<HashMap<u64, (UnboundedSender<Vec<u8>>, i32)>>>;
+type Channels = Rc<RefCell<HashMap<u64, (UnboundedSender<(Vec<u8>, Completer)>, i32)>>>;
 
 /// A socket pair for a child about to be forked: (our end, the child's end).
 pub fn socket_pair() -> std::io::Result<(i32, i32)> {
@@ -38,13 +41,12 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             let Ok(stream) = stream else { return Ok(None) };
             let (mut reader, mut writer) = stream.into_split();
             let completer = h.io.start(Persistent::save(&ctx, callback));
-            let (queue, mut outgoing) = unbounded_channel::<Vec<u8>>();
+            let (queue, mut outgoing) = unbounded_channel::<(Vec<u8>, Completer)>();
             open.borrow_mut().insert(completer.id(), (queue, fd));
             h.io.spawn(async move {
-                while let Some(bytes) = outgoing.recv().await {
-                    if writer.write_all(&bytes).await.is_err() {
-                        break;
-                    }
+                while let Some((bytes, written)) = outgoing.recv().await {
+                    let failed = writer.write_all(&bytes).await.is_err();
+                    written.send(true, Box::new(move |ctx| Ok(vec![failed.into_js(ctx)?])));
                 }
             });
             let id = completer.id();
@@ -66,18 +68,29 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             Ok(Some(id as f64))
         })?,
     )?;
-    let open = channels.clone();
+    let (h, open) = (host.clone(), channels.clone());
     native.set(
         "ipcSend",
-        Function::new(ctx.clone(), move |id: f64, bytes: TypedArray<'js, u8>| {
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: f64, bytes: TypedArray<'js, u8>, done: Function<'js>| {
+            // What we printed happened before the message: the other process may print next.
+            stdio::flush();
             // SAFETY: copied out at once.
             let bytes = unsafe { bytes.as_bytes() }.unwrap_or_default().to_vec();
-            open.borrow().get(&(id as u64)).is_some_and(|(queue, _)| queue.send(bytes).is_ok())
+            let written = h.io.start(Persistent::save(&ctx, done));
+            let queued = match open.borrow().get(&(id as u64)) {
+                Some((queue, _)) => queue.send((bytes, written)).map_err(|e| e.0.1),
+                None => Err(written),
+            };
+            // A closed channel: the write fails at once (`done(true)`).
+            if let Err(written) = queued {
+                written.send(true, Box::new(|ctx| Ok(vec![true.into_js(ctx)?])));
+            }
         })?,
     )?;
     native.set(
         "ipcClose",
         Function::new(ctx.clone(), move |id: f64| {
+            stdio::flush();
             if let Some((_, fd)) = channels.borrow_mut().remove(&(id as u64)) {
                 // SAFETY: shutting down our own socket ends both its tasks (EOF, write error).
                 unsafe { libc::shutdown(fd, libc::SHUT_RDWR) };

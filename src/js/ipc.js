@@ -43,8 +43,10 @@ internals.setupChannel = function setupChannel(target, fd, refWhileListening) {
       return false;
     }
     internals.load('buffer');
-    native.ipcSend(id, internals.Buffer.from(`${JSON.stringify(message)}\n`));
-    if (callback) process.nextTick(callback, null);
+    // The callback runs once the message is written.
+    native.ipcSend(id, internals.Buffer.from(`${JSON.stringify(message)}\n`), (failed) => {
+      if (callback) callback(failed ? codedError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed') : null);
+    });
     return true;
   };
   target.disconnect = function disconnect() {
