@@ -44,6 +44,25 @@ impl Completer {
         self.id
     }
 
+    /// Sends each chunk read from `reader` as `(event, ArrayBuffer)` until
+    /// EOF; a read error (a broken pipe) ends it like EOF, as in Node.
+    pub async fn send_chunks(&self, mut reader: impl tokio::io::AsyncRead + Unpin, event: &'static str) {
+        use rquickjs::IntoJs;
+        use tokio::io::AsyncReadExt;
+        let mut buffer = vec![0; 64 * 1024];
+        while let Ok(n) = reader.read(&mut buffer).await
+            && n > 0
+        {
+            let chunk = buffer[..n].to_vec();
+            self.send(
+                false,
+                Box::new(move |ctx| {
+                    Ok(vec![event.into_js(ctx)?, rquickjs::ArrayBuffer::new(ctx.clone(), chunk)?.into_value()])
+                }),
+            );
+        }
+    }
+
     pub fn send(&self, last: bool, deliver: Deliver) {
         // The loop outlives every operation; a failed send means it is exiting.
         let _ = self.wake.send(Wake::Io(Completion { id: self.id, last, deliver }));

@@ -12,7 +12,7 @@ use std::process::{ExitStatus, Stdio};
 use std::rc::Rc;
 
 use rquickjs::{Array, ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray, Value};
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncWriteExt};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use super::{Host, errno, stdio};
@@ -228,18 +228,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
 
 /// Sends each chunk a child writes to `stream`, then its end.
 async fn forward(stream: Option<impl AsyncRead + Unpin>, name: &'static str, completer: &Completer) {
-    let Some(mut stream) = stream else { return };
-    let mut buffer = vec![0; 64 * 1024];
-    // A read error (the pipe broke) ends the stream like EOF, as in Node.
-    while let Ok(n) = stream.read(&mut buffer).await
-        && n > 0
-    {
-        let chunk = buffer[..n].to_vec();
-        completer.send(
-            false,
-            Box::new(move |ctx| Ok(vec![name.into_js(ctx)?, ArrayBuffer::new(ctx.clone(), chunk)?.into_value()])),
-        );
-    }
+    let Some(stream) = stream else { return };
+    completer.send_chunks(stream, name).await;
     let end = if name == "stdout" { "stdout-end" } else { "stderr-end" };
     completer.send(false, Box::new(move |ctx| Ok(vec![end.into_js(ctx)?])));
 }

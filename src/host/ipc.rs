@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::os::fd::{FromRawFd, IntoRawFd};
 use std::rc::Rc;
 
-use rquickjs::{ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use rquickjs::{Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray};
+use tokio::io::AsyncWriteExt;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use super::{Host, stdio};
@@ -39,7 +39,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 tokio::net::UnixStream::from_std(socket)
             });
             let Ok(stream) = stream else { return Ok(None) };
-            let (mut reader, mut writer) = stream.into_split();
+            let (reader, mut writer) = stream.into_split();
             let completer = h.io.start(Persistent::save(&ctx, callback));
             let (queue, mut outgoing) = unbounded_channel::<(Vec<u8>, Completer)>();
             open.borrow_mut().insert(completer.id(), (queue, fd));
@@ -51,18 +51,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             });
             let id = completer.id();
             h.io.spawn(async move {
-                let mut buffer = vec![0; 64 * 1024];
-                while let Ok(n) = reader.read(&mut buffer).await
-                    && n > 0
-                {
-                    let chunk = buffer[..n].to_vec();
-                    completer.send(
-                        false,
-                        Box::new(move |ctx| {
-                            Ok(vec!["data".into_js(ctx)?, ArrayBuffer::new(ctx.clone(), chunk)?.into_value()])
-                        }),
-                    );
-                }
+                completer.send_chunks(reader, "data").await;
                 completer.send(true, Box::new(|ctx| Ok(vec!["end".into_js(ctx)?])));
             });
             Ok(Some(id as f64))

@@ -8,7 +8,6 @@ internals.load('fs');
 internals.load('stream');
 const { Buffer, FastBuffer, EventEmitter, codedError, invalidArgType, inspect } = internals;
 const { Readable, Writable } = internals.stream;
-const { signals } = native;
 
 // The readable end of a child's stdout or stderr: a stream.Readable the
 // child's output is pushed into. As in Node, one that nobody has used by
@@ -50,23 +49,15 @@ class ChildWritable extends Writable {
   }
 }
 
-function spawnError(info, syscall, file, args) {
-  const [code, errno, description] = info;
+// Node names only the code: `spawn nope ENOENT`.
+function spawnError([code, errno], syscall, file, args) {
   const err = new Error(`${syscall} ${file} ${code}`);
   err.errno = errno;
   err.code = code;
   err.syscall = `${syscall} ${file}`;
   err.path = file;
   err.spawnargs = args;
-  void description;
   return err;
-}
-
-function signalNumber(signal) {
-  if (typeof signal === 'number') return signal;
-  const number = signals[signal];
-  if (number === undefined) throw codedError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
-  return number;
 }
 
 class ChildProcess extends EventEmitter {
@@ -157,7 +148,7 @@ class ChildProcess extends EventEmitter {
   }
   kill(signal = 'SIGTERM') {
     if (this.pid === undefined || this.exitCode !== null || this.signalCode !== null) return false;
-    const error = native.kill(this.pid, signalNumber(signal));
+    const error = native.kill(this.pid, internals.signalNumber(signal));
     if (error !== undefined) return false;
     this.killed = true;
     return true;

@@ -263,12 +263,19 @@ function environment(variables) {
   });
 }
 
+// A signal's number, from its name ('SIGTERM') or the number itself.
+function signalNumber(signal) {
+  if (typeof signal === 'number') return signal;
+  const number = native.signals[signal];
+  if (number === undefined) throw internals.codedError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
+  return number;
+}
+internals.signalNumber = signalNumber;
+
 // process.kill(pid, signal): signal 0 only checks that the process exists.
 function kill(pid, signal = 'SIGTERM') {
   if (typeof pid !== 'number' || !Number.isInteger(pid)) throw internals.invalidArgType('pid', 'of type number', pid);
-  const number = typeof signal === 'number' ? signal : native.signals[signal];
-  if (number === undefined) throw internals.codedError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
-  const code = native.kill(pid, number);
+  const code = native.kill(pid, signalNumber(signal));
   if (code !== undefined) {
     const err = new Error(`kill ${code}`);
     Object.assign(err, { errno: -({ ESRCH: 3, EPERM: 1, EINVAL: 22 }[code] ?? 0), code, syscall: 'kill' });
