@@ -298,3 +298,27 @@ fn piped_stdin_reaches_readline_and_fs() {
     child.stdin.take().unwrap().write_all(b"abc").unwrap();
     assert_eq!(String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout), "cba");
 }
+
+#[test]
+fn a_paused_stdin_lets_the_program_exit() {
+    use wait_timeout::ChildExt;
+    // readline closes (pausing stdin) while stdin stays open and silent:
+    // as in Node, the pending read no longer keeps the process alive.
+    let program = "const rl = require('readline').createInterface({ input: process.stdin });\n\
+                   setTimeout(() => { rl.close(); console.log('closed'); }, 100);";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tock"))
+        .args(["-e", program])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("tock runs");
+    let _held_open = child.stdin.take();
+    let status = child.wait_timeout(Duration::from_secs(5)).unwrap();
+    if status.is_none() {
+        child.kill().unwrap();
+        panic!("tock kept waiting on a paused stdin");
+    }
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take().unwrap(), &mut out).unwrap();
+    assert_eq!(out, "closed\n");
+}

@@ -34,6 +34,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, op: String, args: Array<'js>, callback: Function<'js>| {
             let op = Op::parse(&op, &args)?;
             let completer = h.io.start(Persistent::save(&ctx, callback));
+            let id = completer.id();
             h.io.run_blocking(completer, move || {
                 let result = op.perform();
                 Box::new(move |ctx| {
@@ -43,7 +44,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                     })
                 })
             });
-            Ok::<_, rquickjs::Error>(())
+            // The operation's id, for ref()/unref() (a read of stdin).
+            Ok::<_, rquickjs::Error>(id as f64)
         })?,
     )?;
     Ok(())

@@ -93,7 +93,7 @@ Object.defineProperty(process, 'stdin', {
   get() {
     if (stdin === undefined) {
       internals.load('fs');
-      stdin = internals.fs.createReadStream(null, { fd: 0, autoClose: false });
+      stdin = internals.openStdin();
       stdin.isTTY = native.isatty(0) || undefined;
       stdin.fd = 0;
     }

@@ -424,6 +424,7 @@ function callSync(prepare, args) {
 
 // Starts the operation on the I/O pool; `settle(err, value)` runs as an I/O
 // callback in the poll phase. When tracing, each completion is its own task.
+// Returns the id of its first request (for ref/unref).
 function callAsync(name, prepare, args, settle) {
   const [op, nativeArgs, done, what] = prepare(...args);
   const trace = internals.trace;
@@ -435,8 +436,8 @@ function callAsync(name, prepare, args, settle) {
       then(info, result);
     });
   const finish = (info, result) => (info !== undefined ? settle(uvError(info)) : settle(null, done(result)));
-  if (steps) steps(step, nativeArgs, finish);
-  else step(op, nativeArgs, finish);
+  if (steps) return steps(step, nativeArgs, finish);
+  return step(op, nativeArgs, finish);
 }
 
 // Node does readFile and writeFile by path as several pool requests, each
@@ -446,7 +447,7 @@ function callAsync(name, prepare, args, settle) {
 // are each one request, whatever the size).
 const fileSteps = {
   readFile(step, [path, flags], finish) {
-    step('open', [path, flags, 0o666], (err, fd) => {
+    return step('open', [path, flags, 0o666], (err, fd) => {
       if (err) return finish(err);
       step('fstat', [fd], (err) => {
         if (err) return closeAfter(step, fd, err, undefined, finish);
@@ -455,7 +456,7 @@ const fileSteps = {
     });
   },
   writeFile(step, [path, bytes, flags, mode], finish) {
-    step('open', [path, flags, mode], (err, fd) => {
+    return step('open', [path, flags, mode], (err, fd) => {
       if (err) return finish(err);
       step('writeFile', [fd, bytes, flags, mode], (err) => closeAfter(step, fd, err, undefined, finish));
     });
@@ -630,18 +631,28 @@ function fileStreams() {
       this.end = options.end ?? Infinity;
       this.bytesRead = 0;
       openFor(this, options, 'r');
+      // stdin keeps the process alive only while it flows, as in Node: a
+      // paused stdin (readline closed, say) lets the program exit.
+      if (options[kRefWhileFlowing]) {
+        const refresh = () => this.reading !== undefined && native.ioRef(this.reading, this.readableFlowing === true);
+        this.on('pause', refresh);
+        this.on('resume', refresh);
+        this.refWhileFlowing = refresh;
+      }
     }
     _read(size) {
       if (this.pending) return this.whenOpen.push(() => this._read(size));
       const remaining = this.end - (this.start ?? 0) - this.bytesRead + 1;
       if (remaining <= 0) return this.push(null);
       const buffer = Buffer.allocUnsafe(Math.min(size, remaining));
-      callAsync('read', apis.read, [this.fd, buffer, 0, buffer.length, this.pos ?? null], (err, count) => {
+      this.reading = callAsync('read', apis.read, [this.fd, buffer, 0, buffer.length, this.pos ?? null], (err, count) => {
+        this.reading = undefined;
         if (err) return this.destroy(err);
         if (this.pos !== undefined) this.pos += count;
         this.bytesRead += count;
         this.push(count === 0 ? null : count === buffer.length ? buffer : buffer.subarray(0, count));
       });
+      this.refWhileFlowing?.();
     }
     _destroy(err, callback) {
       closeFor(this, err, callback);
@@ -686,11 +697,13 @@ function fileStreams() {
   return { ReadStream, WriteStream };
 }
 
+const kRefWhileFlowing = Symbol('refWhileFlowing');
 let streamClasses;
 const streamClass = (name) => (streamClasses ??= fileStreams())[name];
 Object.defineProperty(fs, 'ReadStream', { get: () => streamClass('ReadStream'), enumerable: true });
 Object.defineProperty(fs, 'WriteStream', { get: () => streamClass('WriteStream'), enumerable: true });
 fs.createReadStream = (path, options) => new (streamClass('ReadStream'))(path, options);
+internals.openStdin = () => fs.createReadStream(null, { fd: 0, autoClose: false, [kRefWhileFlowing]: true });
 fs.createWriteStream = (path, options) => new (streamClass('WriteStream'))(path, options);
 
 internals.fs = fs;
