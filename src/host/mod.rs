@@ -158,6 +158,7 @@ const ON_DEMAND: &[(&str, &str)] = &[
     ("stream", include_str!("../js/stream.js")),
     ("readline", include_str!("../js/readline.js")),
     ("ipc", include_str!("../js/ipc.js")),
+    ("abort", include_str!("../js/abort.js")),
 ];
 
 /// A layer's source wrapped as a function of `(native, internals)`.

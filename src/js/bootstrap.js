@@ -32,6 +32,8 @@ internals.load = (layer) => {
 for (const [name, layer] of [
   ['Buffer', 'buffer'], ['TextEncoder', 'buffer'], ['TextDecoder', 'buffer'],
   ['URL', 'url'], ['URLSearchParams', 'url'],
+  ['AbortController', 'abort'], ['AbortSignal', 'abort'], ['EventTarget', 'abort'], ['Event', 'abort'],
+  ['DOMException', 'abort'],
 ]) {
   Object.defineProperty(globalThis, name, {
     get() {

@@ -236,7 +236,12 @@ proto.fill = function fill(value, offset, end, encoding) {
     if (typeof value === 'string' && value.length === 0) return Uint8Array.prototype.fill.call(this, 0, offset, end);
     throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'value' is invalid. Received ${inspect(value)}`);
   }
-  for (let i = offset; i < end; i += bytes.length) this.set(bytes.subarray(0, Math.min(bytes.length, end - i)), i);
+  if (bytes.length === 1) return Uint8Array.prototype.fill.call(this, bytes[0], offset, end);
+  // Lay the pattern down once, then double the filled part until done.
+  this.set(bytes.subarray(0, Math.min(bytes.length, end - offset)), offset);
+  for (let filled = bytes.length; offset + filled < end; filled *= 2) {
+    this.copyWithin(offset + filled, offset, offset + Math.min(filled, end - offset - filled));
+  }
   return this;
 };
 

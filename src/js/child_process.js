@@ -234,9 +234,23 @@ function spawn(file, args, options) {
   const spec = normalizeSpawn(file, args, options);
   const child = new ChildProcess();
   child.spawn(spec);
+  const killSignal = spec.options.killSignal ?? 'SIGTERM';
   if (spec.options.timeout > 0) {
-    const timer = setTimeout(() => child.kill(spec.options.killSignal ?? 'SIGTERM'), spec.options.timeout);
+    const timer = setTimeout(() => child.kill(killSignal), spec.options.timeout);
     child.once('exit', () => clearTimeout(timer));
+  }
+  // `{ signal }`: an abort kills the child and reports an AbortError.
+  const signal = spec.options.signal;
+  if (signal) {
+    const onAbort = () => {
+      if (child.kill(killSignal)) child.emit('error', internals.abortError(signal));
+    };
+    if (signal.aborted) {
+      process.nextTick(onAbort);
+    } else {
+      signal.addEventListener('abort', onAbort, { once: true });
+      child.once('exit', () => signal.removeEventListener('abort', onAbort));
+    }
   }
   return child;
 }

@@ -241,25 +241,46 @@ proto.eventNames = function eventNames() {
   return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
 };
 
-// events.once(emitter, name): a promise of the next event's arguments;
-// an 'error' event rejects it.
-function once(emitter, name) {
+// events.once(emitter, name, { signal }): a promise of the next event's
+// arguments; an 'error' event rejects it, and so does an aborted signal.
+// The emitter may also be an EventTarget.
+function once(emitter, name, options = {}) {
+  const signal = options?.signal;
+  if (signal?.aborted) return Promise.reject(internals.abortError(signal));
   return new Promise((resolve, reject) => {
-    const errorListener = (err) => {
+    if (typeof emitter.on !== 'function' && typeof emitter.addEventListener === 'function') {
+      emitter.addEventListener(name, (event) => resolve([event]), { once: true, signal });
+      signal?.addEventListener('abort', () => reject(internals.abortError(signal)), { once: true });
+      return;
+    }
+    const cleanup = () => {
       emitter.removeListener(name, resolver);
+      emitter.removeListener('error', errorListener);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const errorListener = (err) => {
+      cleanup();
       reject(err);
     };
     const resolver = (...args) => {
-      if (name !== 'error') emitter.removeListener('error', errorListener);
+      cleanup();
       resolve(args);
+    };
+    const onAbort = () => {
+      cleanup();
+      reject(internals.abortError(signal));
     };
     emitter.once(name, resolver);
     if (name !== 'error') emitter.once('error', errorListener);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
-// events.on(emitter, name): an async iterator of events' argument arrays.
-function on(emitter, name) {
+// events.on(emitter, name, { signal }): an async iterator of events'
+// argument arrays.
+function on(emitter, name, options = {}) {
+  const signal = options?.signal;
+  if (signal?.aborted) throw internals.abortError(signal);
   const queued = [];
   const waiting = [];
   let failure = null;
@@ -278,6 +299,7 @@ function on(emitter, name) {
   };
   emitter.on(name, listener);
   if (name !== 'error') emitter.on('error', errorListener);
+  signal?.addEventListener('abort', () => errorListener(internals.abortError(signal)), { once: true });
   const iterator = {
     next() {
       if (queued.length > 0) return Promise.resolve({ value: queued.shift(), done: false });

@@ -199,7 +199,7 @@ function readFileOp(path, options) {
   options = toOptions(options, { flag: 'r' });
   const encoding = toEncoding(options.encoding);
   const target = isFd(path) ? path : path instanceof FileHandle ? path.fd : toPath(path);
-  return ['readFile', [target, toFlags(options.flag, O_RDONLY)], decodeBytes(encoding), target];
+  return ['readFile', [target, toFlags(options.flag, O_RDONLY)], decodeBytes(encoding), target, options.signal];
 }
 
 function writeFileOp(defaultFlag) {
@@ -207,7 +207,8 @@ function writeFileOp(defaultFlag) {
     options = toOptions(options, { encoding: 'utf8', mode: 0o666, flag: defaultFlag });
     const target = isFd(path) ? path : path instanceof FileHandle ? path.fd : toPath(path);
     const bytes = toBytes(data, options.encoding);
-    return ['writeFile', [target, bytes, toFlags(options.flag, O_WRONLY), toMode(options.mode, 0o666)], () => undefined, target];
+    const args = [target, bytes, toFlags(options.flag, O_WRONLY), toMode(options.mode, 0o666)];
+    return ['writeFile', args, () => undefined, target, options.signal];
   };
 }
 
@@ -426,7 +427,14 @@ function callSync(prepare, args) {
 // callback in the poll phase. When tracing, each completion is its own task.
 // Returns the id of its first request (for ref/unref).
 function callAsync(name, prepare, args, settle) {
-  const [op, nativeArgs, done, what] = prepare(...args);
+  const [op, nativeArgs, done, what, signal] = prepare(...args);
+  // `{ signal }` (readFile, writeFile): aborted before the result is handed
+  // over. Already aborted, it settles at once — even a callback, as in Node.
+  if (signal?.aborted) return void settle(internals.abortError(signal));
+  if (signal) {
+    const plain = settle;
+    settle = (err, value) => (signal.aborted ? plain(internals.abortError(signal)) : plain(err, value));
+  }
   const trace = internals.trace;
   const steps = typeof nativeArgs[0] === 'string' ? fileSteps[op] : undefined;
   const traceId = trace && trace.ioStart(`fs.${name}(${typeof what === 'number' ? `fd ${what}` : `'${what}'`})`);

@@ -22,3 +22,4 @@ const { Buffer: B, kMaxLength, constants } = require('buffer'); console.log(B ==
 console.log(new TextDecoder('utf-16le').decode(Buffer.from('ok', 'utf16le')), new TextEncoder().encodeInto('héllo', new Uint8Array(3)));
 try { new TextDecoder('utf8', { fatal: true }).decode(new Uint8Array([0xff])) } catch (e) { console.log(e.code, e.name) }
 console.log(Buffer.from('€uro').toString('latin1'), Buffer.from('\u00ff\u0100', 'latin1'), Buffer.from('not base64!!', 'base64'));
+console.log(Buffer.alloc(10, 'abc').toString(), Buffer.alloc(7, 'ab').toString(), Buffer.alloc(5).fill('xyz', 1, 4).toString('hex'), Buffer.alloc(3, 'é').toString('hex'), Buffer.alloc(9, 'abcd').toString(), Buffer.alloc(4).fill('hello').toString(), Buffer.alloc(1, 'ab').toString());
