@@ -33,6 +33,37 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
             std::str::from_utf8(unsafe { bytes.as_bytes() }.unwrap_or_default()).is_ok()
         })?,
     )?;
+    native.set(
+        "bufferCompare",
+        Function::new(ctx.clone(), |a: TypedArray<'js, u8>, b: TypedArray<'js, u8>| {
+            // SAFETY: both read at once; nothing runs while the slices are alive.
+            let (a, b) = unsafe { (a.as_bytes().unwrap_or_default(), b.as_bytes().unwrap_or_default()) };
+            a.cmp(b) as i32
+        })?,
+    )?;
+    // The first match at or after `from` (the last at or before it when
+    // `backwards`), or -1.
+    native.set(
+        "bufferIndexOf",
+        Function::new(
+            ctx.clone(),
+            |haystack: TypedArray<'js, u8>, needle: TypedArray<'js, u8>, from: usize, backwards: bool| {
+                // SAFETY: both read at once; nothing runs while the slices are alive.
+                let (haystack, needle) =
+                    unsafe { (haystack.as_bytes().unwrap_or_default(), needle.as_bytes().unwrap_or_default()) };
+                let found = if backwards {
+                    let end = (from + needle.len()).min(haystack.len());
+                    haystack[..end].windows(needle.len()).rposition(|w| w == needle)
+                } else {
+                    haystack
+                        .get(from..)
+                        .and_then(|rest| rest.windows(needle.len()).position(|w| w == needle))
+                        .map(|i| i + from)
+                };
+                found.map_or(-1.0, |i| i as f64)
+            },
+        )?,
+    )?;
     native.set("utf8Length", Function::new(ctx.clone(), |text: String| text.len())?)?;
     Ok(())
 }

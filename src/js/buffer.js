@@ -148,11 +148,8 @@ Buffer.compare = function compare(a, b) {
   return compareBytes(a, b);
 };
 
-function compareBytes(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-}
+// memcmp and memmem are native: these run over whole files.
+const compareBytes = (a, b) => native.bufferCompare(a, b);
 
 // Node clamps start/end to the buffer, treating non-numbers as absent.
 function clampIndex(value, length, fallback) {
@@ -255,23 +252,16 @@ function searchBytes(value, encoding) {
 proto.indexOf = function indexOf(value, byteOffset = 0, encoding) {
   if (typeof byteOffset === 'string') [byteOffset, encoding] = [0, byteOffset];
   const needle = searchBytes(value, encoding);
-  let from = clampIndex(byteOffset, this.length, 0);
+  const from = clampIndex(byteOffset, this.length, 0);
   if (needle.length === 0) return Math.min(from, this.length);
-  outer: for (; from <= this.length - needle.length; from++) {
-    for (let j = 0; j < needle.length; j++) if (this[from + j] !== needle[j]) continue outer;
-    return from;
-  }
-  return -1;
+  return native.bufferIndexOf(this, needle, from, false);
 };
 proto.lastIndexOf = function lastIndexOf(value, byteOffset = this.length, encoding) {
   if (typeof byteOffset === 'string') [byteOffset, encoding] = [this.length, byteOffset];
   const needle = searchBytes(value, encoding);
-  let from = Math.min(clampIndex(byteOffset, this.length, this.length), this.length - needle.length);
-  outer: for (; from >= 0; from--) {
-    for (let j = 0; j < needle.length; j++) if (this[from + j] !== needle[j]) continue outer;
-    return from;
-  }
-  return -1;
+  const from = Math.min(clampIndex(byteOffset, this.length, this.length), this.length - needle.length);
+  if (from < 0) return -1;
+  return native.bufferIndexOf(this, needle, from, true);
 };
 proto.includes = function includes(value, byteOffset, encoding) {
   return this.indexOf(value, byteOffset, encoding) !== -1;

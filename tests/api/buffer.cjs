@@ -23,3 +23,6 @@ console.log(new TextDecoder('utf-16le').decode(Buffer.from('ok', 'utf16le')), ne
 try { new TextDecoder('utf8', { fatal: true }).decode(new Uint8Array([0xff])) } catch (e) { console.log(e.code, e.name) }
 console.log(Buffer.from('€uro').toString('latin1'), Buffer.from('\u00ff\u0100', 'latin1'), Buffer.from('not base64!!', 'base64'));
 console.log(Buffer.alloc(10, 'abc').toString(), Buffer.alloc(7, 'ab').toString(), Buffer.alloc(5).fill('xyz', 1, 4).toString('hex'), Buffer.alloc(3, 'é').toString('hex'), Buffer.alloc(9, 'abcd').toString(), Buffer.alloc(4).fill('hello').toString(), Buffer.alloc(1, 'ab').toString());
+const b = Buffer.from('abcabcabc');
+console.log(b.indexOf('c'), b.indexOf('bc', 2), b.indexOf('x'), b.lastIndexOf('abc'), b.lastIndexOf('abc', 5), b.lastIndexOf('c', 1), b.indexOf(''), b.indexOf('', 20), b.lastIndexOf('abcabcabcabc'), b.indexOf(99), b.includes('cab'), b.indexOf('a', -3), b.lastIndexOf('b', -2));
+console.log(Buffer.compare(Buffer.from('b'), Buffer.from('ab')), Buffer.from('abc').compare(Buffer.from('abc')), Buffer.from('ab').equals(Buffer.from('abc')), Buffer.compare(Buffer.from('ab'), Buffer.from('abc')));
