@@ -108,11 +108,30 @@ proto.getMaxListeners = function getMaxListeners() {
   return maxListenersOf(this);
 };
 
-proto.emit = function emit(type, ...args) {
-  let doError = type === 'error';
+// The common case — listeners for a type other than 'error', one or two
+// arguments — avoids building an argument array (streams and readline emit
+// per chunk and per line).
+proto.emit = function emit(type) {
   const events = this._events;
+  if (type !== 'error' && events !== undefined) {
+    const handler = events[type];
+    if (typeof handler === 'function') {
+      const n = arguments.length;
+      if (n === 1) handler.call(this);
+      else if (n === 2) handler.call(this, arguments[1]);
+      else if (n === 3) handler.call(this, arguments[1], arguments[2]);
+      else Reflect.apply(handler, this, Array.prototype.slice.call(arguments, 1));
+      return true;
+    }
+  }
+  return emitSlow(this, type, Array.prototype.slice.call(arguments, 1));
+};
+
+function emitSlow(emitter, type, args) {
+  let doError = type === 'error';
+  const events = emitter._events;
   if (events !== undefined) {
-    if (doError && events[errorMonitor] !== undefined) this.emit(errorMonitor, ...args);
+    if (doError && events[errorMonitor] !== undefined) emitter.emit(errorMonitor, ...args);
     doError = doError && events.error === undefined;
   } else if (!doError) {
     return false;
@@ -127,12 +146,12 @@ proto.emit = function emit(type, ...args) {
   const handler = events[type];
   if (handler === undefined) return false;
   if (typeof handler === 'function') {
-    Reflect.apply(handler, this, args);
+    Reflect.apply(handler, emitter, args);
   } else {
-    for (const listener of handler.slice()) Reflect.apply(listener, this, args);
+    for (const listener of handler.slice()) Reflect.apply(listener, emitter, args);
   }
   return true;
-};
+}
 
 proto.addListener = function addListener_(type, listener) {
   return addListener(this, type, listener, false);

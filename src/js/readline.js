@@ -35,22 +35,32 @@ class Interface extends EventEmitter {
     input$.on('end', this.onEnd);
     input$.resume?.();
   }
-  // Lines end at \n, \r\n or \r.
+  // Lines end at \n, \r\n or \r. One scan over the text (no re-slicing
+  // of the rest), so long inputs stay linear; text without \r (the usual
+  // case) is split with indexOf, much faster than the regex.
   #take(text) {
-    let rest = this.#partial + text;
-    let match;
-    while (!this.closed && (match = /\r\n|\n|\r/.exec(rest)) !== null) {
-      // A \r at the very end may be the first half of \r\n: wait for more.
-      if (match[0] === '\r' && match.index === rest.length - 1) break;
-      const line = rest.slice(0, match.index);
-      rest = rest.slice(match.index + match[0].length);
-      this.#emitLine(line);
+    const all = this.#partial + text;
+    let start = 0;
+    if (!all.includes('\r')) {
+      for (let end = all.indexOf('\n'); end !== -1 && !this.closed; end = all.indexOf('\n', start)) {
+        this.#emitLine(all.slice(start, end));
+        start = end + 1;
+      }
+      this.#partial = all.slice(start);
+      return;
     }
-    this.#partial = rest;
+    const endings = /\r\n|\n|\r/g;
+    let match;
+    while (!this.closed && (match = endings.exec(all)) !== null) {
+      // A \r at the very end may be the first half of \r\n: wait for more.
+      if (match[0] === '\r' && match.index === all.length - 1) break;
+      this.#emitLine(all.slice(start, match.index));
+      start = endings.lastIndex;
+    }
+    this.#partial = all.slice(start);
   }
   #emitLine(line) {
-    const answer = this.#questions.shift();
-    if (answer) answer(line);
+    if (this.#questions.length > 0) this.#questions.shift()(line);
     else this.emit('line', line);
   }
   question(query, options, callback) {
