@@ -175,12 +175,15 @@ fn html_replay_works_offline_in_chromium() {
     assert!(out.status.success());
     let out = tock(&["run", "--trace=html", "--trace-out", big.to_str().unwrap(), "tests/viewer/big.mjs"], root());
     assert!(out.status.success());
+    let io = dir.join("io.html");
+    let out = tock(&["run", "--trace=html", "--trace-out", io.to_str().unwrap(), "tests/viewer/io.cjs"], root());
+    assert!(out.status.success());
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(!html.contains("http://") && !html.contains("https://"), "the page must not load anything");
     let screenshot = root().join("target/trace-viewer.png");
     let run = Command::new("node")
         .arg("viewer.test.mjs")
-        .args([&page, &big, &screenshot])
+        .args([&page, &big, &screenshot, &io])
         .current_dir(root().join("tests/viewer"))
         .env("CHROMIUM", &chromium)
         .output()

@@ -1,11 +1,12 @@
 // Drives tock's HTML trace replay in headless Chromium: loads recorded traces,
 // steps through them with the keyboard and buttons, checks what the panels
-// show, and takes a screenshot. Usage: node viewer.test.mjs TRACE.html BIG.html SCREENSHOT.png
+// show, and takes a screenshot.
+// Usage: node viewer.test.mjs TRACE.html BIG.html SCREENSHOT.png IO.html
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
-const [page1, bigPage, screenshot] = process.argv.slice(2);
+const [page1, bigPage, screenshot, ioPage] = process.argv.slice(2);
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 async function open(file) {
@@ -81,6 +82,28 @@ test('the replay of fetch-data.mjs shows the loop step by step', async () => {
     await page.keyboard.press('Home');
     await stepUntil(page, /main awaits a pending Promise/);
     await page.screenshot({ path: screenshot });
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('I/O in flight: listed from its start to its last completion', async () => {
+  const { browser, page, errors } = await open(ioPage);
+  try {
+    assert.match(await text(page, 'io'), /\(none\)/);
+    await stepUntil(page, /\+ I\/O #1 fs\.readFile\('.*io\.cjs'\) started at .*io\.cjs:3/);
+    assert.match(await text(page, 'io'), /I\/O #1 fs\.readFile\('.*io\.cjs'\) from .*io\.cjs:3/);
+    await stepUntil(page, /macrotask #\d+: I\/O #1 fs\.readFile\('.*io\.cjs'\): open \(in progress/);
+    assert.match(await text(page, 'io'), /I\/O #1 fs\.readFile/);
+    await stepUntil(page, /macrotask #\d+: I\/O #1 fs\.readFile\('.*io\.cjs'\): close \(done/);
+    assert.doesNotMatch(await text(page, 'io'), /I\/O #1 /);
+    await stepUntil(page, /\+ I\/O #2 child process '\/bin\/sh -c echo child' started/);
+    assert.match(await text(page, 'io'), /I\/O #2 child process/);
+    await stepUntil(page, /I\/O #2 child process .*: close \(done/);
+    assert.match(await text(page, 'io'), /\(none\)/);
+    await page.keyboard.press('End');
+    assert.match(await text(page, 'console'), /child/);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
