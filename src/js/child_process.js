@@ -184,7 +184,7 @@ function normalizeSpawn(file, args, options) {
   }
   if (args !== undefined && args !== null && !Array.isArray(args)) {
     if (typeof args === 'object') [options, args] = [args, []];
-    else throw invalidArgType('args', 'an instance of Array', args);
+    else throw invalidArgType('args', 'of type object', args);
   }
   args = (args ?? []).map(String);
   options = options ?? {};
@@ -312,6 +312,7 @@ function execFile(file, args, options, callback) {
 }
 
 function exec(command, options, callback) {
+  if (typeof command !== 'string') throw invalidArgType('command', 'of type string', command);
   if (typeof options === 'function') [callback, options] = [options, {}];
   return execFile(command, [], { ...options, shell: options?.shell ?? true }, callback);
 }
