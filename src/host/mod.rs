@@ -159,6 +159,7 @@ const ON_DEMAND: &[(&str, &str)] = &[
     ("readline", include_str!("../js/readline.js")),
     ("ipc", include_str!("../js/ipc.js")),
     ("abort", include_str!("../js/abort.js")),
+    ("assert", include_str!("../js/assert.js")),
 ];
 
 /// A layer's source wrapped as a function of `(native, internals)`.

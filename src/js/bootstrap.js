@@ -78,6 +78,10 @@ builtins.set('stream', fromLayer('stream', () => internals.stream));
 builtins.set('stream/promises', fromLayer('stream', () => internals.streamPromises));
 builtins.set('string_decoder', fromLayer('stream', () => ({ StringDecoder: internals.StringDecoder })));
 builtins.set('readline', fromLayer('readline', () => internals.readline));
+builtins.set('assert', fromLayer('assert', () => internals.assert));
+builtins.set('assert/strict', fromLayer('assert', () => internals.assert.strict));
+builtins.set('perf_hooks', () => ({ performance }));
+builtins.set('tty', () => ({ isatty: (fd) => Number.isInteger(fd) && native.isatty(fd) }));
 builtins.set('readline/promises', fromLayer('readline', () => internals.readline.promises));
 
 // A child made by child_process.fork talks to its parent on this descriptor.

@@ -132,11 +132,31 @@ function fatalException(err, origin = 'uncaughtException') {
   internals.exitWith(1, `uncaught ${origin === 'unhandledRejection' ? 'rejection' : 'exception'}: ${errorName(err)}`);
 }
 
+// Node's internal errors name their code in the stack's first line:
+// `TypeError [ERR_INVALID_ARG_TYPE]: …`.
 function codedError(Type, code, message) {
   const err = new Type(message);
   err.code = code;
+  withCodeInStack(err, code);
   return err;
 }
+
+function withCodeInStack(err, code) {
+  const stack = err.stack;
+  if (typeof stack === 'string' && stack.startsWith(`${err.name}:`)) {
+    const value = `${err.name} [${code}]${stack.slice(err.name.length)}`;
+    Object.defineProperty(err, 'stack', { value, writable: true, configurable: true, enumerable: false });
+  }
+  Object.defineProperty(err, 'toString', {
+    value() {
+      return `${this.name} [${code}]: ${this.message}`;
+    },
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+}
+internals.withCodeInStack = withCodeInStack;
 
 internals.stackOf = stackOf;
 internals.firstFrame = (err) => {

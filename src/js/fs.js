@@ -178,6 +178,7 @@ function rmIsDirectory(path, errno) {
   const info = { code: 'EISDIR', message: 'is a directory', path, syscall: 'rm', errno: -errno };
   const err = codedError(Error, 'ERR_FS_EISDIR', `Path is a directory: rm returned EISDIR (is a directory) ${path}`);
   Object.defineProperty(err, 'name', { value: 'SystemError', configurable: true, writable: true, enumerable: false });
+  err.stack = `SystemError${err.stack.slice('Error'.length)}`;
   err.info = info;
   for (const key of ['errno', 'syscall', 'path']) {
     Object.defineProperty(err, key, {

@@ -86,3 +86,8 @@ promises.scheduler = {
 };
 
 internals.timersPromises = promises;
+
+// util.promisify(setTimeout) and (setImmediate) are these, as in Node.
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+Object.defineProperty(internals.timers.setTimeout, kCustomPromisify, { value: promises.setTimeout });
+Object.defineProperty(internals.timers.setImmediate, kCustomPromisify, { value: promises.setImmediate });

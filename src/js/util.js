@@ -81,7 +81,14 @@ const types = {
   isUint8Array: (v) => typedArrayTag.call(v) === 'Uint8Array',
 };
 
+// Deep equality lives with node:assert, loaded when first needed.
+function isDeepStrictEqual(a, b) {
+  internals.load('assert');
+  return internals.isDeepStrictEqual(a, b);
+}
+
 internals.util = {
+  isDeepStrictEqual,
   inspect,
   format,
   formatWithOptions,

@@ -1,0 +1,38 @@
+// node:assert: each check passing and failing (messages, operators, generatedMessage), deep equality rules, rejects, assert/strict; util.promisify(setTimeout); perf_hooks and tty; an uncaught AssertionError exits 1.
+const assert = require('assert');
+const util = require('util');
+const sleep = util.promisify(setTimeout);
+const check = (label, fn) => { try { fn(); console.log(label, 'passed'); } catch (e) { console.log(label, e.name, e.code, e.operator, JSON.stringify(e.message), e.generatedMessage); } };
+check('strictEqual', () => assert.strictEqual(1, 2));
+check('strictEqual str', () => assert.strictEqual('a', 'b'));
+check('equal', () => assert.equal(1, '1'));
+check('equal fail', () => assert.equal(1, 2));
+check('notStrictEqual', () => assert.notStrictEqual(1, 1));
+check('deepStrictEqual ok', () => assert.deepStrictEqual({ a: [1, { b: new Map([[1, new Set([2])]]) }] }, { a: [1, { b: new Map([[1, new Set([2])]]) }] }));
+check('deepEqual loose', () => assert.deepEqual({ a: 1 }, { a: '1' }));
+check('deepStrictEqual proto', () => assert.deepStrictEqual([1], { 0: 1, length: 1 }));
+check('deepStrictEqual dates', () => assert.deepStrictEqual(new Date(1), new Date(2)));
+check('ok', () => assert.ok(1 === 2));
+check('assert()', () => assert(0, 'custom message'));
+check('ok no args', () => assert.ok());
+check('throws', () => assert.throws(() => { throw new TypeError('bad'); }, TypeError));
+check('throws regexp', () => assert.throws(() => { throw new Error('boom'); }, /boom/));
+check('throws object', () => assert.throws(() => { throw new Error('boom'); }, { message: 'boom', name: 'Error' }));
+check('throws missing', () => assert.throws(() => {}));
+check('throws missing class', () => assert.throws(() => {}, TypeError));
+check('doesNotThrow', () => assert.doesNotThrow(() => { throw new Error('x'); }));
+check('match', () => assert.match('abc', /x/));
+check('fail', () => assert.fail('nope'));
+check('ifError', () => assert.ifError(new Error('e')));
+check('strict.equal', () => assert.strict.equal(1, '1'));
+check('cycles', () => { const a = { n: 1 }; a.self = a; const b = { n: 1 }; b.self = b; assert.deepStrictEqual(a, b); });
+console.log(util.isDeepStrictEqual([1, 2], [1, 2]), util.isDeepStrictEqual(NaN, NaN), util.isDeepStrictEqual(0, -0));
+(async () => {
+  console.log(await sleep(5, 'slept'), await util.promisify(setImmediate)('imm'));
+  await assert.rejects(Promise.reject(new Error('r')), /r/);
+  await assert.rejects(Promise.resolve(1)).catch((e) => console.log('rejects', e.message));
+  await assert.doesNotReject(Promise.reject(new Error('q'))).catch((e) => console.log('doesNotReject', JSON.stringify(e.message)));
+  const { performance: p } = require('perf_hooks');
+  console.log(typeof p.now(), require('tty').isatty(99), require('assert/strict') === assert.strict);
+  assert.strictEqual(2 + 2, 5);
+})();
