@@ -273,3 +273,37 @@ fn io_operations_are_their_own_macrotasks() {
     let line = trace.find("✎ console: \"some data\"").expect("the callback's output");
     assert!(close < line);
 }
+
+#[test]
+fn sync_io_in_a_callback_and_too_many_open_files_are_pointed_out() {
+    let dir = scratch("io-misuse");
+    std::fs::write(
+        dir.join("sync.js"),
+        "const fs = require('fs');\nfs.readFileSync(__filename);\nsetTimeout(() => {\n  fs.readFileSync(__filename, 'utf8');\n}, 1);\n",
+    )
+    .unwrap();
+    let out = tock(&["run", "--diagnose", "sync.js"], &dir);
+    let report = text(&out.stderr);
+    assert!(report.contains("fs.readFileSync at sync.js:4 blocks the loop inside timer #1"), "{report}");
+    assert!(!report.contains("sync.js:2"), "the main script may read synchronously: {report}");
+
+    // 200 reads at once under a limit of 64 descriptors.
+    std::fs::write(
+        dir.join("many.js"),
+        "const fsp = require('fs/promises');\n\
+         Promise.allSettled(Array.from({ length: 200 }, () => fsp.readFile(__filename)))\n\
+         .then((r) => console.log(r.some((x) => x.status === 'rejected')));\n",
+    )
+    .unwrap();
+    let out = Command::new("sh")
+        .args(["-c", &format!("ulimit -n 64 && exec {} run --diagnose many.js", env!("CARGO_BIN_EXE_tock"))])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(text(&out.stdout), "true\n");
+    let report = text(&out.stderr);
+    assert!(
+        report.contains("fs.readFile(") && report.contains("(started at many.js:2) failed with EMFILE"),
+        "{report}"
+    );
+}

@@ -413,7 +413,8 @@ const apis = {
   write: writeOp,
 };
 
-function callSync(prepare, args) {
+function callSync(name, prepare, args) {
+  if (internals.trace) internals.trace.syncIo(name);
   const [op, nativeArgs, done] = prepare(...args);
   let result;
   try {
@@ -441,7 +442,10 @@ function callAsync(name, prepare, args, settle) {
   const traceId = trace && trace.ioStart(`fs.${name}(${typeof what === 'number' ? `fd ${what}` : `'${what}'`})`);
   const step = (stepOp, stepArgs, then) =>
     native.fsAsync(stepOp, stepArgs, (info, result) => {
-      if (trace) trace.ioTask(traceId, steps && stepNames[stepOp], !steps || stepOp === 'close' || info !== undefined && stepOp === 'open');
+      if (trace) {
+        if (info !== undefined) trace.ioFailed(traceId, info[0]);
+        trace.ioTask(traceId, steps && stepNames[stepOp], !steps || stepOp === 'close' || info !== undefined && stepOp === 'open');
+      }
       then(info, result);
     });
   const finish = (info, result) => (info !== undefined ? settle(uvError(info)) : settle(null, done(result)));
@@ -510,7 +514,7 @@ for (const [name, prepare] of Object.entries(apis)) {
       });
     },
   }[name];
-  fs[`${name}Sync`] = { [`${name}Sync`]: (...args) => callSync(prepare, args) }[`${name}Sync`];
+  fs[`${name}Sync`] = { [`${name}Sync`]: (...args) => callSync(name, prepare, args) }[`${name}Sync`];
 }
 
 // fs.exists(path, cb): the one callback without an error argument.

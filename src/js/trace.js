@@ -369,6 +369,28 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       task = { id: taskCount, kind, label, start: native.now(), site: at };
       emit('task', { task: task.id, kind, label, site: at, ...extra });
     },
+    // Synchronous file I/O after the main script: every other task waits.
+    syncIo(name) {
+      if (task === null || task.kind === 'main') return;
+      const at = callerSite();
+      diagnostic(
+        'sync-io',
+        `sync:${where(at)}`,
+        `fs.${name}Sync at ${where(at)} blocks the loop inside ${task.label}: nothing else runs until it returns; fs.promises.${name} or fs.${name} would let other tasks go on`,
+        at,
+      );
+    },
+    // An operation failed for want of file descriptors: too much at once.
+    ioFailed(id, code) {
+      if (code !== 'EMFILE') return;
+      const op = ioOps.get(id);
+      diagnostic(
+        'too-many-open-files',
+        'emfile',
+        `${op ? `I/O #${id} ${op.label} (started at ${where(op.at)})` : 'an I/O operation'} failed with EMFILE: ${ioOps.size} operations were in flight; run fewer at once (batches instead of one Promise.all over everything)`,
+        op?.at,
+      );
+    },
     // An I/O operation starts (file work on the pool, a child process)…
     ioStart(label) {
       ioCount += 1;
