@@ -271,6 +271,16 @@ fn waiting_for_a_timer_does_not_spin() {
     assert!(ticks <= 15, "{ticks} clock ticks of CPU while waiting: the loop spins");
 }
 
+/// `tock -e code` with stdin and stdout as pipes.
+fn eval_with_piped_stdin(code: &str) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_tock"))
+        .args(["-e", code])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("tock runs")
+}
+
 #[test]
 fn piped_stdin_reaches_readline_and_fs() {
     use std::io::Write;
@@ -278,23 +288,15 @@ fn piped_stdin_reaches_readline_and_fs() {
                    const lines = [];\n\
                    rl.on('line', (l) => lines.push(l.toUpperCase()));\n\
                    rl.on('close', () => console.log(lines.join('|')));";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tock"))
-        .args(["-e", program])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("tock runs");
+    let mut child = eval_with_piped_stdin(program);
     child.stdin.take().unwrap().write_all(b"first\r\nsecond\nlast without newline").unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "FIRST|SECOND|LAST WITHOUT NEWLINE\n");
     assert!(out.status.success());
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tock"))
-        .args(["-e", "process.stdout.write(require('fs').readFileSync(0, 'utf8').split('').reverse().join(''))"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("tock runs");
+    let mut child = eval_with_piped_stdin(
+        "process.stdout.write(require('fs').readFileSync(0, 'utf8').split('').reverse().join(''))",
+    );
     child.stdin.take().unwrap().write_all(b"abc").unwrap();
     assert_eq!(String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout), "cba");
 }
@@ -306,12 +308,7 @@ fn a_paused_stdin_lets_the_program_exit() {
     // as in Node, the pending read no longer keeps the process alive.
     let program = "const rl = require('readline').createInterface({ input: process.stdin });\n\
                    setTimeout(() => { rl.close(); console.log('closed'); }, 100);";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tock"))
-        .args(["-e", program])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("tock runs");
+    let mut child = eval_with_piped_stdin(program);
     let _held_open = child.stdin.take();
     let status = child.wait_timeout(Duration::from_secs(5)).unwrap();
     if status.is_none() {
