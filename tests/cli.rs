@@ -1,6 +1,8 @@
 //! The command line and bad input: every failure is a clear message on
 //! stderr and a non-zero exit — never a panic, a hang or lost output.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -12,10 +14,7 @@ struct Run {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tock-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::scratch("cli", name)
 }
 
 fn tock(args: &[&str], cwd: &Path) -> Run {

@@ -1,6 +1,8 @@
 //! Tracing and diagnostics: the formats parse, the timeline names what
 //! happened, misuse is pointed out, and the HTML replay works in Chromium.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -9,10 +11,7 @@ fn root() -> &'static Path {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tock-trace-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::scratch("trace", name)
 }
 
 fn tock(args: &[&str], cwd: &Path) -> Output {

@@ -12,7 +12,7 @@ class AssertionError extends Error {
     this.actual = actual;
     this.expected = expected;
     this.operator = operator;
-    if (typeof Error.captureStackTrace === 'function' && stackStartFn) Error.captureStackTrace(this, stackStartFn);
+    if (stackStartFn) Error.captureStackTrace(this, stackStartFn);
     internals.withCodeInStack(this, 'ERR_ASSERTION');
   }
   get name() {
@@ -178,19 +178,11 @@ function isDeepEqual(a, b, strict, memo = new Map()) {
 // assert.ok's message quotes the call, as Node's does, when the source is at hand.
 function okMessage(stackStartFn) {
   const probe = {};
-  Error.captureStackTrace?.(probe, stackStartFn);
-  const frame = /\((.*):(\d+):(\d+)\)|at (\/.*):(\d+):(\d+)/.exec(`${probe.stack ?? ''}`.split('\n')[1] ?? '');
-  if (frame) {
-    const [file, line, column] = frame[1] ? frame.slice(1, 4) : frame.slice(4, 7);
-    try {
-      const source = new Uint8Array(native.fsSync('readFile', [file, 0]));
-      const text = native.bufferDecode(source, 'utf8', 0, source.length).split('\n')[line - 1];
-      const call = callText(text, Number(column));
-      if (call) return `The expression evaluated to a falsy value:\n\n  ${call}\n`;
-    } catch {
-      // no source: the plain message below
-    }
-  }
+  Error.captureStackTrace(probe, stackStartFn);
+  const site = internals.throwSite(probe);
+  const text = site && native.sourceLine(site.file, site.line);
+  const call = text === undefined ? undefined : callText(text, site.column);
+  if (call) return `The expression evaluated to a falsy value:\n\n  ${call}\n`;
   return 'The expression evaluated to a falsy value';
 }
 

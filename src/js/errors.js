@@ -159,6 +159,7 @@ function withCodeInStack(err, code) {
 internals.withCodeInStack = withCodeInStack;
 
 internals.stackOf = stackOf;
+internals.throwSite = throwSite;
 internals.firstFrame = (err) => {
   const site = throwSite(err);
   return site && `${site.file}:${site.line}`;
