@@ -3,11 +3,12 @@
 //! promise rejections tracked), with the host installed.
 
 pub mod modules;
+pub mod text;
 
 use std::rc::Rc;
 
 use rquickjs::function::IntoArgs;
-use rquickjs::{Context, Ctx, FromJs, Function, Object, Persistent, Result, Runtime, Value};
+use rquickjs::{Context, Ctx, FromJs, Function, Object, Persistent, Result, Runtime, Value, qjs};
 
 use crate::host::{self, Host};
 
@@ -44,10 +45,9 @@ impl Engine {
                     ctx.catch();
                 }
             })));
-            // Ctrl-C while JavaScript is busy: stop it so the report can run.
-            runtime.set_interrupt_handler(Some(Box::new(|| {
-                crate::event_loop::INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
-            })));
+            // A fatal signal while JavaScript is busy: stop it so the trace
+            // can be completed.
+            runtime.set_interrupt_handler(Some(Box::new(host::signals::interrupting)));
         }
         let context = Context::full(&runtime)?;
         context.with(|ctx| host::install(&ctx, host))?;
@@ -63,6 +63,19 @@ fn track_rejection<'js>(ctx: &Ctx<'js>, host: &Host, promise: Value<'js>, reason
         && call::<_, ()>(ctx, &hooks.reject_tracker, (promise, reason, handled)).is_err()
     {
         ctx.catch();
+    }
+}
+
+/// The stack where the exception just caught was thrown, as
+/// `Error.prepareStackTrace` formats it: QuickJS-ng records it for any thrown
+/// value, so the report of `throw null` can show its line too.
+pub fn uncaught_backtrace<'js>(ctx: &Ctx<'js>) -> Value<'js> {
+    let mut raw = qjs::JS_UNDEFINED;
+    // SAFETY: command 2 moves the context's recorded backtrace (a new
+    // reference, or undefined) into `raw`; the `Value` owns it.
+    unsafe {
+        qjs::js_std_cmd(2, ctx.as_raw().as_ptr(), &mut raw as *mut qjs::JSValue);
+        Value::from_raw(ctx.clone(), raw)
     }
 }
 

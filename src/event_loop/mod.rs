@@ -13,15 +13,14 @@ pub mod io;
 pub mod timers;
 
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rquickjs::function::IntoArgs;
-use rquickjs::{Context, Ctx, Function, Persistent, Value};
+use rquickjs::{Context, Ctx, Function, Persistent};
 
 use crate::cli::Entry;
 use crate::engine;
-use crate::host::{Hooks, Host, JsObject, stdio};
+use crate::host::{Hooks, Host, JsObject, signals, stdio};
 
 pub struct EventLoop {
     context: Context,
@@ -32,22 +31,15 @@ pub struct EventLoop {
 pub enum Wake {
     /// A file operation finished, or a child process wrote or exited.
     Io(io::Completion),
-    /// Ctrl-C while tracing or diagnosing: report, then exit 130.
-    Interrupt,
+    /// A signal that ends the process arrived while tracing (Ctrl-C…):
+    /// complete the trace, then die by it.
+    Signal,
 }
-
-/// Set by Ctrl-C (tracing only); the engine checks it to stop busy JavaScript.
-pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 impl EventLoop {
     pub fn new(context: Context, host: Rc<Host>) -> Self {
         if host.options.trace.is_some() {
-            let sender = host.io.waker();
-            // Ctrl-C reports what keeps the process alive instead of killing it.
-            let _ = ctrlc::set_handler(move || {
-                INTERRUPTED.store(true, Ordering::Relaxed);
-                let _ = sender.send(Wake::Interrupt);
-            });
+            signals::watch_fatal(&host.io);
         }
         EventLoop { context, host }
     }
@@ -109,8 +101,8 @@ impl EventLoop {
 
     /// The loop stays alive while referenced timers, immediates or I/O exist.
     fn is_alive(&self) -> bool {
-        if INTERRUPTED.load(Ordering::Relaxed) {
-            self.interrupted();
+        if let Some(signo) = signals::take_pending() {
+            self.interrupted(signo);
         }
         self.host.timers.borrow().has_refed() || self.host.immediates.borrow().has_refed() || self.host.io.has_refed()
     }
@@ -155,7 +147,11 @@ impl EventLoop {
         for wake in self.host.io.wait(wait_ms.map(Duration::from_millis)) {
             match wake {
                 Wake::Io(completion) => self.complete(completion),
-                Wake::Interrupt => self.interrupted(),
+                Wake::Signal => {
+                    if let Some(signo) = signals::take_pending() {
+                        self.interrupted(signo);
+                    }
+                }
             }
         }
     }
@@ -170,10 +166,11 @@ impl EventLoop {
         })
     }
 
-    /// Ctrl-C: `trace.js` reports what was still pending and exits.
-    fn interrupted(&self) {
-        INTERRUPTED.store(false, Ordering::Relaxed);
-        self.context.with(|ctx| self.trace(&ctx, "interrupt", ()));
+    /// A fatal signal while tracing: `trace.js` reports what was still
+    /// pending, completes the trace and dies by the signal.
+    fn interrupted(&self, signo: i32) {
+        self.context.with(|ctx| self.trace(&ctx, "interrupt", (signo,)));
+        signals::die_by(signo);
     }
 
     fn run_immediates(&self) {
@@ -272,33 +269,21 @@ fn call_hook(ctx: &Ctx<'_>, host: &Host, hook: &Persistent<Function<'static>>) {
 /// reporter prints it and exits with code 1.
 pub fn report_exception(ctx: &Ctx<'_>, host: &Host) {
     let error = ctx.catch();
-    if INTERRUPTED.swap(false, Ordering::Relaxed) {
-        // The engine stopped busy JavaScript for Ctrl-C.
-        if engine::call::<_, ()>(ctx, &host.hooks().trace_loop, ("interrupt",)).is_err() {
-            stdio::exit(130);
-        }
+    let backtrace = engine::uncaught_backtrace(ctx);
+    if let Some(signo) = signals::take_pending() {
+        // The engine stopped busy JavaScript for a fatal signal (tracing).
+        let _ = engine::call::<_, ()>(ctx, &host.hooks().trace_loop, ("interrupt", signo));
+        signals::die_by(signo);
     }
-    let handled = engine::call::<_, ()>(ctx, &host.hooks().fatal_exception, (error.clone(), "uncaughtException"));
+    let handled = engine::call::<_, ()>(ctx, &host.hooks().fatal_exception, (error, "uncaughtException", backtrace));
     if handled.is_err() {
-        // The reporter itself failed: say what we can and stop.
+        // The reporter itself failed (out of memory, say): as Node, exit 7.
         let inner = ctx.catch();
-        stdio::write_stderr(
-            format!("Uncaught {}\n(while reporting: {})\n", describe(&error), describe(&inner)).as_bytes(),
-        );
+        let why = inner.as_object().and_then(|o| o.get::<_, crate::engine::text::Utf8>("message").ok());
+        let why = why.map_or_else(|| "unknown".to_owned(), String::from);
+        stdio::write_stderr(format!("tock: the uncaught exception could not be reported ({why})\n").as_bytes());
         stdio::exit(7);
     }
-}
-
-fn describe(value: &Value<'_>) -> String {
-    value
-        .as_object()
-        .and_then(|o| {
-            o.get::<_, String>("stack")
-                .ok()
-                .map(|s| format!("{}\n{s}", o.get::<_, String>("message").unwrap_or_default()))
-        })
-        .or_else(|| value.as_string().and_then(|s| s.to_string().ok()))
-        .unwrap_or_else(|| format!("{value:?}"))
 }
 
 /// Time as the loop sees it: whole milliseconds since start for timers (as

@@ -3,26 +3,48 @@
 
 use base64::Engine;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use rquickjs::{ArrayBuffer, Ctx, Exception, Function, Object, Result, TypedArray};
+use rquickjs::{ArrayBuffer, Ctx, Exception, Function, IntoJs, Object, Result, TypedArray, Value};
+
+use crate::engine::text::{self, Utf8};
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set(
         "bufferEncode",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, text: String, encoding: String| -> Result<ArrayBuffer<'js>> {
-            let bytes = encode(&text, &encoding).ok_or_else(|| unknown_encoding(&ctx, &encoding))?;
-            ArrayBuffer::new(ctx, bytes)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, text: rquickjs::String<'js>, encoding: Utf8| -> Result<ArrayBuffer<'js>> {
+                let bytes = match &*encoding {
+                    // Node keeps the low byte of each UTF-16 unit for both.
+                    "latin1" | "ascii" => text::to_utf16(&text)?.into_iter().map(|unit| unit as u8).collect(),
+                    // Lone surrogates survive a round trip through UTF-16.
+                    "utf16le" => text::to_utf16(&text)?.into_iter().flat_map(u16::to_le_bytes).collect(),
+                    _ => encode(&text::to_utf8(&text)?, &encoding).ok_or_else(|| unknown_encoding(&ctx, &encoding))?,
+                };
+                ArrayBuffer::new(ctx, bytes)
+            },
+        )?,
     )?;
     native.set(
         "bufferDecode",
         Function::new(
             ctx.clone(),
-            |ctx: Ctx<'js>, bytes: TypedArray<'js, u8>, encoding: String, start: usize, end: usize| -> Result<String> {
+            |ctx: Ctx<'js>,
+             bytes: TypedArray<'js, u8>,
+             encoding: Utf8,
+             start: usize,
+             end: usize|
+             -> Result<Value<'js>> {
                 // SAFETY: read at once; nothing runs while the slice is alive.
                 let all = unsafe { bytes.as_bytes() }.unwrap_or_default();
                 let end = end.min(all.len());
                 let bytes = &all[start.min(end)..end];
-                decode(bytes, &encoding).ok_or_else(|| unknown_encoding(&ctx, &encoding))
+                if &*encoding == "utf16le" {
+                    // Lone surrogates survive the round trip, as in Node.
+                    let units: Vec<u16> = bytes.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
+                    return text::from_utf16(&ctx, &units);
+                }
+                let decoded = decode(bytes, &encoding).ok_or_else(|| unknown_encoding(&ctx, &encoding))?;
+                decoded.into_js(&ctx)
             },
         )?,
     )?;
@@ -64,7 +86,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
             },
         )?,
     )?;
-    native.set("utf8Length", Function::new(ctx.clone(), |text: String| text.len())?)?;
+    native.set("utf8Length", Function::new(ctx.clone(), |text: Utf8| text.len())?)?;
     Ok(())
 }
 
@@ -75,9 +97,6 @@ fn unknown_encoding(ctx: &Ctx<'_>, encoding: &str) -> rquickjs::Error {
 fn encode(text: &str, encoding: &str) -> Option<Vec<u8>> {
     Some(match encoding {
         "utf8" => text.as_bytes().to_vec(),
-        // Node keeps the low byte of each UTF-16 unit for both.
-        "latin1" | "ascii" => text.encode_utf16().map(|unit| unit as u8).collect(),
-        "utf16le" => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
         "hex" => {
             // Node stops at the first pair that is not hex.
             let digits = text.as_bytes();
@@ -116,10 +135,6 @@ fn decode(bytes: &[u8], encoding: &str) -> Option<String> {
         "utf8" => String::from_utf8_lossy(bytes).into_owned(),
         "latin1" => bytes.iter().map(|&b| b as char).collect(),
         "ascii" => bytes.iter().map(|&b| (b & 0x7f) as char).collect(),
-        "utf16le" => {
-            let units: Vec<u16> = bytes.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
-            String::from_utf16_lossy(&units)
-        }
         "hex" => {
             const DIGITS: &[u8; 16] = b"0123456789abcdef";
             bytes.iter().flat_map(|b| [DIGITS[(b >> 4) as usize] as char, DIGITS[(b & 15) as usize] as char]).collect()

@@ -17,6 +17,7 @@ use std::rc::Rc;
 use rquickjs::{Array, ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray, Value};
 
 use super::{Host, errno, stdio};
+use crate::engine::text::Utf8;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     native.set(
@@ -198,7 +199,7 @@ impl Op {
     }
 
     fn parse_args<'js>(op: &str, args: &Array<'js>) -> Result<Op> {
-        let text = |i: usize| args.get::<String>(i);
+        let text = |i: usize| args.get::<Utf8>(i).map(String::from);
         let int = |i: usize| args.get::<i32>(i);
         let flag = |i: usize| args.get::<bool>(i);
         let position = |i: usize| args.get::<f64>(i).map(|p| (p >= 0.0).then_some(p as u64));

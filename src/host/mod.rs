@@ -186,10 +186,13 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     trace::register(ctx, &native, host)?;
     native.set(
         "layer",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, name: String| -> rquickjs::Result<Function<'js>> {
-            let (name, source) = ON_DEMAND.iter().find(|(n, _)| *n == name).copied().unwrap_or_default();
-            compile_layer(&ctx, name, source)
-        })?,
+        Function::new(
+            ctx.clone(),
+            |ctx: Ctx<'js>, name: crate::engine::text::Utf8| -> rquickjs::Result<Function<'js>> {
+                let (name, source) = ON_DEMAND.iter().find(|(n, _)| *n == &*name).copied().unwrap_or_default();
+                compile_layer(&ctx, name, source)
+            },
+        )?,
     )?;
     let internals = Object::new(ctx.clone())?;
     // The tracer is loaded last, and only when asked for: start-up stays lean.

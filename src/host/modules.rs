@@ -4,17 +4,18 @@
 use std::path::Path;
 use std::rc::Rc;
 
-use rquickjs::{Ctx, Function, Object, Promise, Result, Value};
+use rquickjs::{Ctx, Function, IntoJs, Object, Promise, Result, Value, qjs};
 
 use super::Host;
 use crate::engine::modules;
+use crate::engine::text::Utf8;
 use crate::trace::instrument::Goal;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     // 0: missing, 1: file, 2: directory — what `require` resolution needs.
     native.set(
         "statKind",
-        Function::new(ctx.clone(), |path: String| match std::fs::metadata(path) {
+        Function::new(ctx.clone(), |path: Utf8| match std::fs::metadata(&*path) {
             Ok(m) if m.is_dir() => 2,
             Ok(_) => 1,
             Err(_) => 0,
@@ -22,36 +23,36 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     native.set(
         "readSource",
-        Function::new(ctx.clone(), |ctx: Ctx<'_>, path: String| -> Result<String> {
-            modules::read_source(Path::new(&path)).map_err(|e| {
+        Function::new(ctx.clone(), |ctx: Ctx<'_>, path: Utf8| -> Result<String> {
+            modules::read_source(Path::new(&*path)).map_err(|e| {
                 let (code, _) = super::errno::describe(&e);
-                modules::throw_coded(&ctx, &format!("{}, open '{path}'", super::errno::text(&e)), code)
+                modules::throw_coded(&ctx, &format!("{}, open '{}'", super::errno::text(&e), &*path), code)
             })
         })?,
     )?;
     native.set(
         "realpath",
-        Function::new(ctx.clone(), |path: String| {
-            std::fs::canonicalize(&path).map(|p| p.display().to_string()).unwrap_or(path)
+        Function::new(ctx.clone(), |path: Utf8| {
+            std::fs::canonicalize(&*path).map(|p| p.display().to_string()).unwrap_or(path.0)
         })?,
     )?;
     native.set(
         "packageIsModule",
-        Function::new(ctx.clone(), |dir: String| modules::package_is_module(Path::new(&dir)))?,
+        Function::new(ctx.clone(), |dir: Utf8| modules::package_is_module(Path::new(&*dir)))?,
     )?;
     native.set("commonjsWrapperLength", modules::COMMONJS_WRAPPER.len())?;
     let h = host.clone();
     native.set(
         "compileCommonJS",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, source: String, filename: String| {
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, source: Utf8, filename: Utf8| {
             modules::compile_commonjs(&ctx, &h, &source, &filename)
         })?,
     )?;
     let h = host.clone();
     native.set(
         "runMainModule",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, path: String| -> Result<Promise<'js>> {
-            let promise = rquickjs::Module::import(&ctx, path)?;
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, path: Utf8| -> Result<Promise<'js>> {
+            let promise = rquickjs::Module::import(&ctx, path.0)?;
             *h.main_module.borrow_mut() = Some(rquickjs::Persistent::save(&ctx, promise.clone()));
             Ok(promise)
         })?,
@@ -61,14 +62,14 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "evalScript",
         Function::new(
             ctx.clone(),
-            move |ctx: Ctx<'js>, code: String, filename: String, strict: bool| -> Result<Value<'js>> {
+            move |ctx: Ctx<'js>, code: Utf8, filename: Utf8, strict: bool| -> Result<Value<'js>> {
                 h.remember_source(&filename, &code);
                 let code = h.instrument(&filename, &code, Goal::Script);
                 // A directive on the same line keeps line numbers.
                 let code = if strict { format!("'use strict';{code}") } else { code.into_owned() };
                 let mut options = rquickjs::context::EvalOptions::default();
                 options.strict = false;
-                options.filename = Some(filename);
+                options.filename = Some(filename.0);
                 ctx.eval_with_options(code, options)
             },
         )?,
@@ -76,22 +77,48 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     let h = host.clone();
     native.set(
         "rememberSource",
-        Function::new(ctx.clone(), move |name: String, source: String| h.remember_source(&name, &source))?,
+        Function::new(ctx.clone(), move |name: Utf8, source: Utf8| h.remember_source(&name, &source))?,
     )?;
     let h = host.clone();
     native.set(
         "sourceText",
-        Function::new(ctx.clone(), move |name: String| h.sources.borrow().get(&name).map(|s| s.to_string()))?,
+        Function::new(ctx.clone(), move |name: Utf8| h.sources.borrow().get(&*name).map(|s| s.to_string()))?,
     )?;
     let h = host.clone();
     native.set(
         "sourceLine",
-        Function::new(ctx.clone(), move |name: String, line: usize| -> Option<String> {
+        Function::new(ctx.clone(), move |name: Utf8, line: usize| -> Option<String> {
             let sources = h.sources.borrow();
-            let source = sources.get(&name)?;
+            let source = sources.get(&*name)?;
             source.lines().nth(line.checked_sub(1)?).map(str::to_owned)
         })?,
     )?;
+    // A Proxy's [target, handler] without running any trap; null when it is
+    // revoked; undefined for anything else (for inspect).
+    native.set(
+        "proxyDetails",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, value: Value<'js>| -> Result<Value<'js>> {
+            // SAFETY: `value` is live; JS_IsProxy only reads its tag and class.
+            if !unsafe { qjs::JS_IsProxy(value.as_raw()) } {
+                return Ok(Value::new_undefined(ctx));
+            }
+            let raw = ctx.as_raw().as_ptr();
+            // SAFETY: `value` is a proxy; each call returns a new reference
+            // (or an exception, for a revoked proxy), owned by the `Value`.
+            let (target, handler) = unsafe {
+                (
+                    Value::from_raw(ctx.clone(), qjs::JS_GetProxyTarget(raw, value.as_raw())),
+                    Value::from_raw(ctx.clone(), qjs::JS_GetProxyHandler(raw, value.as_raw())),
+                )
+            };
+            if target.is_exception() || handler.is_exception() {
+                ctx.catch();
+                return Ok(Value::new_null(ctx));
+            }
+            vec![target, handler].into_js(&ctx)
+        })?,
+    )?;
+    native.set("isError", Function::new(ctx.clone(), |value: Value<'js>| value.is_error())?)?;
     // [state, result]: 0 pending, 1 fulfilled, 2 rejected (for inspect).
     native.set(
         "promiseState",

@@ -14,7 +14,11 @@ pub fn install<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     let global = ctx.globals();
     global.set(
         "print",
-        Function::new(ctx.clone(), |text: Coerced<String>| stdio::write_stdout(format!("{}\n", text.0).as_bytes()))?,
+        Function::new(ctx.clone(), |text: Coerced<rquickjs::String<'js>>| -> Result<()> {
+            let text = crate::engine::text::to_utf8(&text.0)?;
+            stdio::write_stdout(format!("{text}\n").as_bytes());
+            Ok(())
+        })?,
     )?;
     let host = Object::new(ctx.clone())?;
     host.set("global", global.clone())?;
@@ -22,10 +26,10 @@ pub fn install<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {
     // A native function runs in its own realm: this evaluates in `ctx`'s global scope.
     host.set(
         "evalScript",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, source: String| -> Result<Value<'js>> {
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, source: crate::engine::text::Utf8| -> Result<Value<'js>> {
             let mut options = EvalOptions::default();
             options.strict = false;
-            ctx.eval_with_options(source, options)
+            ctx.eval_with_options(source.0, options)
         })?,
     )?;
     host.set(

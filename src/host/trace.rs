@@ -7,6 +7,7 @@ use rquickjs::{Ctx, Function, Object, Result, Value};
 
 use super::{Host, stdio};
 use crate::engine::modules;
+use crate::engine::text::Utf8;
 use crate::trace::instrument::SiteKind;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
@@ -59,7 +60,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     native.set(
         "traceOpen",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, path: String| -> Result<()> {
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, path: Utf8| -> Result<()> {
             stdio::open_trace_file(&path).map_err(|e| {
                 modules::throw_coded(
                     &ctx,
@@ -71,8 +72,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     native.set(
         "traceWrite",
-        Function::new(ctx.clone(), |text: rquickjs::String<'js>| -> Result<()> {
-            stdio::write_trace(text.to_string()?.as_bytes());
+        Function::new(ctx.clone(), |text: Utf8| -> Result<()> {
+            stdio::write_trace(text.as_bytes());
             Ok(())
         })?,
     )?;

@@ -4,10 +4,12 @@
 use rquickjs::{Ctx, Function, Object, Result};
 use url::{Url, quirks};
 
+use crate::engine::text::Utf8;
+
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     native.set(
         "urlParse",
-        Function::new(ctx.clone(), |input: String, base: Option<String>| {
+        Function::new(ctx.clone(), |input: Utf8, base: Option<Utf8>| {
             let base = match base {
                 Some(base) => Some(Url::parse(&base).ok()?),
                 None => None,
@@ -17,10 +19,10 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     native.set(
         "urlSet",
-        Function::new(ctx.clone(), |href: String, part: String, value: String| {
+        Function::new(ctx.clone(), |href: Utf8, part: Utf8, value: Utf8| {
             let mut url = Url::parse(&href).ok()?;
             // Invalid values leave the URL as it was, as the standard says.
-            let _ = match part.as_str() {
+            let _ = match &*part {
                 "protocol" => quirks::set_protocol(&mut url, &value),
                 "username" => quirks::set_username(&mut url, &value),
                 "password" => quirks::set_password(&mut url, &value),
@@ -46,11 +48,11 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     native.set(
         "pathToFileHref",
-        Function::new(ctx.clone(), |path: String| Url::from_file_path(&path).ok().map(String::from))?,
+        Function::new(ctx.clone(), |path: Utf8| Url::from_file_path(&*path).ok().map(String::from))?,
     )?;
     native.set(
         "searchParse",
-        Function::new(ctx.clone(), |query: String| {
+        Function::new(ctx.clone(), |query: Utf8| {
             url::form_urlencoded::parse(query.as_bytes())
                 .map(|(k, v)| vec![k.into_owned(), v.into_owned()])
                 .collect::<Vec<_>>()
@@ -58,7 +60,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     native.set(
         "searchSerialize",
-        Function::new(ctx.clone(), |pairs: Vec<Vec<String>>| {
+        Function::new(ctx.clone(), |pairs: Vec<Vec<Utf8>>| {
             let mut out = url::form_urlencoded::Serializer::new(String::new());
             for pair in &pairs {
                 out.append_pair(&pair[0], &pair[1]);

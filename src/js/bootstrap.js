@@ -21,6 +21,22 @@ const performance = {
 };
 define('performance', performance);
 
+// The URI functions fail with V8's message, which programs print and match
+// ("URI malformed"), not the engine's ("expecting surrogate pair").
+for (const name of ['encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent']) {
+  const original = globalThis[name];
+  define(name, {
+    [name](uri) {
+      try {
+        return original(uri);
+      } catch (err) {
+        if (err instanceof URIError) throw new URIError('URI malformed');
+        throw err;
+      }
+    },
+  }[name]);
+}
+
 // Layers compiled on first use (src/host/mod.rs, ON_DEMAND).
 const loaded = new Set();
 internals.load = (layer) => {

@@ -61,11 +61,12 @@ function stackOf(err) {
   return `${header}\n${stack.replace(/\n$/, '')}`;
 }
 
-// "    at f (/x/y.js:3:9)" → { file, line, column } of the first frame.
+// "    at f (/x/y.js:3:9)" → { file, line, column } of the first frame of
+// an error's stack, or of a stack itself.
 function throwSite(err) {
   let stack;
   try {
-    stack = err && err.stack;
+    stack = typeof err === 'string' ? err : err && err.stack;
   } catch {}
   if (typeof stack !== 'string') return undefined;
   for (const line of stack.split('\n')) {
@@ -75,26 +76,94 @@ function throwSite(err) {
   return undefined;
 }
 
-function sourceContext(err) {
-  const site = throwSite(err);
+// Errors an EventEmitter threw for want of an 'error' listener: Node's
+// report starts at its own events.js, not at a line of the program.
+internals.thrownByEmitter = new WeakSet();
+
+// `file:line`, the source line and a caret under the column, or '' when
+// the place is unknown or not the program's.
+function sourceContext(site) {
   if (!site) return '';
   const text = native.sourceLine(site.file, site.line);
   if (text === undefined) return `${site.file}:${site.line}\n`;
-  return `${site.file}:${site.line}\n${text}\n${' '.repeat(Math.max(0, site.column - 1))}^\n\n`;
+  return `${site.file}:${site.line}\n${text}\n${' '.repeat(Math.max(0, site.column - 1))}^\n`;
 }
 
-function describeError(err) {
-  if (err instanceof Error || (err !== null && typeof err === 'object' && 'stack' in err)) {
-    return inspect(err, { colors: false });
+// Node's caret marks the throw statement; the engine's column marks the
+// thrown expression (or the Error call). The site moves back to the `throw`
+// before it on that line; a site with no `throw` before it (a stale engine
+// backtrace) is not shown.
+function atThrow(site) {
+  if (!site) return undefined;
+  const text = native.sourceLine(site.file, site.line);
+  if (text === undefined) return site;
+  const before = text.slice(0, Math.max(0, site.column - 1));
+  const at = before.search(/\bthrow\b(?!.*\bthrow\b)/);
+  return at < 0 ? undefined : { ...site, column: at + 1 };
+}
+
+const hint = '(Use `tock --trace-uncaught ...` to show where the exception was thrown)\n';
+
+// Does what Node's fatal-exception reporter reads of an object work? It
+// reads the stack (for an Error, with its name); a Proxy whose traps throw,
+// a revoked one or throwing getters fail here, and get the short report.
+const kProbe = Symbol('probe');
+function readable(err) {
+  try {
+    void err[kProbe];
+    if (typeof err.stack !== 'string' && err instanceof Error) return false;
+    if (err instanceof Error) void `${err.name}`;
+    return true;
+  } catch {
+    return false;
   }
-  return `Uncaught ${inspect(err, { colors: false })}`;
 }
 
-// The full report of an error that ends the process.
-function fatalReport(err) {
+// A value as a string, or '' when converting it throws (a Symbol…).
+function asString(value) {
+  try {
+    return `${value}`;
+  } catch {
+    return '';
+  }
+}
+
+// The report of an error that ends the process, laid out as Node's
+// (ReportFatalException): the throw site, then the error inspected; a thrown
+// primitive as a string after its site; what cannot be read, as a string
+// with the --trace-uncaught hint. `backtrace` is the engine's stack at the
+// throw, which a thrown non-Error carries no other way. Never throws.
+function fatalReport(err, backtrace) {
   // test262 runs judge negative tests by the error's constructor.
   const marker = native.test262 ? `Test262:UncaughtError:${errorName(err)}\n` : '';
-  return `${marker}${sourceContext(err)}${describeError(err)}\n\ntock ${native.version}\n`;
+  let body;
+  if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
+    body = `\n${sourceContext(atThrow(throwSite(backtrace)))}${asString(err)}\n${hint}`;
+  } else {
+    let trace;
+    if (readable(err)) {
+      try {
+        trace = inspect(err, { colors: false, customInspect: false, depth: 5 });
+      } catch {}
+    }
+    // Where it was thrown (the engine's stack at the throw), else where it was made.
+    // An Error shows where it was made (at the `throw` on that line, if any),
+    // another object where the engine saw it thrown.
+    const made = throwSite(err);
+    const site = internals.thrownByEmitter.has(err) ? undefined : made ? (atThrow(made) ?? made) : atThrow(throwSite(backtrace));
+    const arrow = sourceContext(site);
+    if (trace !== undefined) body = `${arrow ? `${arrow}\n` : ''}${trace}\n`;
+    else {
+      let name;
+      let message;
+      try {
+        ({ name, message } = err);
+      } catch {}
+      if (name === undefined || message === undefined) body = `${asString(err)}\n${hint}`;
+      else body = `${arrow}${asString(name)}: ${asString(message)}\n${hint}`;
+    }
+  }
+  return `${marker}${body}\ntock ${native.version}\n`;
 }
 
 function errorName(err) {
@@ -110,10 +179,10 @@ let handlingFatal = false;
 // Node's triggerUncaughtException: 'uncaughtException' listeners may handle
 // the error; otherwise it is reported and the process exits with code 1
 // (7 when a listener itself throws), after the 'exit' event.
-function fatalException(err, origin = 'uncaughtException') {
+function fatalException(err, origin = 'uncaughtException', backtrace = undefined) {
   const process = globalThis.process;
   if (handlingFatal) {
-    native.write(2, fatalReport(err));
+    native.write(2, fatalReport(err, backtrace));
     internals.terminate(7, 'an uncaughtException listener threw');
   }
   try {
@@ -128,7 +197,7 @@ function fatalException(err, origin = 'uncaughtException') {
     native.write(2, fatalReport(inner));
     internals.terminate(7, 'an uncaughtException listener threw');
   }
-  native.write(2, fatalReport(err));
+  native.write(2, fatalReport(err, backtrace));
   internals.exitWith(1, `uncaught ${origin === 'unhandledRejection' ? 'rejection' : 'exception'}: ${errorName(err)}`);
 }
 
@@ -157,6 +226,74 @@ function withCodeInStack(err, code) {
   });
 }
 internals.withCodeInStack = withCodeInStack;
+
+// A failed system call, as Node reports it: `ENOENT: no such file or
+// directory, open 'x'` with errno, code, syscall, path and dest, from the
+// `[code, errno, description, syscall, path, dest]` natives return.
+// V8's side-effect-free string of a value (NoSideEffectsToString), as in
+// Node's unhandled-rejection message: no getter, trap or toString runs.
+internals.noSideEffectsToString = function noSideEffectsToString(value) {
+  if (typeof value === 'function') return Function.prototype.toString.call(value);
+  if (typeof value === 'symbol') return value.toString();
+  if (value === null || typeof value !== 'object') return `${value}`;
+  const target = unproxied(value);
+  if (target === null) return '[object Object]';
+  if (native.isError(target)) {
+    const name = dataProperty(target, 'name');
+    const message = dataProperty(target, 'message');
+    const head = name === undefined ? 'Error' : `${name}`;
+    return message === undefined || message === '' ? head : `${head}: ${message}`;
+  }
+  if (dataProperty(target, 'toString') === Object.prototype.toString) {
+    const constructor = dataProperty(target, 'constructor');
+    const name = typeof constructor === 'function' ? dataProperty(constructor, 'name') : undefined;
+    if (typeof name === 'string' && name !== '') return `#<${name}>`;
+  }
+  const tag = dataProperty(target, Symbol.toStringTag);
+  return `[object ${typeof tag === 'string' ? tag : builtinTag(target)}]`;
+};
+
+// A Proxy's target (through any number of proxies); null once revoked.
+function unproxied(value) {
+  let details;
+  while ((details = native.proxyDetails(value)) !== undefined) {
+    if (details === null) return null;
+    value = details[0];
+  }
+  return value;
+}
+
+// A data property found along the prototype chain; an accessor reads as undefined.
+function dataProperty(object, key) {
+  for (let o = unproxied(object); o !== null && o !== undefined; o = unproxied(Object.getPrototypeOf(o))) {
+    const descriptor = Object.getOwnPropertyDescriptor(o, key);
+    if (descriptor !== undefined) return 'value' in descriptor ? descriptor.value : undefined;
+  }
+  return undefined;
+}
+
+function builtinTag(object) {
+  if (Array.isArray(object)) return 'Array';
+  if (object instanceof Date) return 'Date';
+  if (object instanceof RegExp) return 'RegExp';
+  if (object instanceof Boolean) return 'Boolean';
+  if (object instanceof Number) return 'Number';
+  if (object instanceof String) return 'String';
+  return 'Object';
+}
+
+internals.uvError = ([code, errno, description, syscall, path, dest]) => {
+  let message = `${code}: ${description}, ${syscall}`;
+  if (path !== undefined && path !== null) message += ` '${path}'`;
+  if (dest !== undefined && dest !== null) message += ` -> '${dest}'`;
+  const err = new Error(message);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = syscall;
+  if (path !== undefined && path !== null) err.path = path;
+  if (dest !== undefined && dest !== null) err.dest = dest;
+  return err;
+};
 
 internals.stackOf = stackOf;
 internals.throwSite = throwSite;

@@ -138,7 +138,10 @@ function emitSlow(emitter, type, args) {
   }
   if (doError) {
     const er = args[0];
-    if (er instanceof Error) throw er;
+    if (er instanceof Error) {
+      internals.thrownByEmitter.add(er);
+      throw er;
+    }
     const err = internals.codedError(Error, 'ERR_UNHANDLED_ERROR', `Unhandled error. (${internals.inspect(er)})`);
     err.context = er;
     throw err;

@@ -27,6 +27,11 @@ function inspect(value, options) {
     maxStringLength: 10000,
     sorted: false,
     showHidden: false,
+    showProxy: false,
+    getters: false,
+    // Characters written so far at each indentation level: past 2 ** 27 the
+    // rest is shown at minimum depth, so a huge graph cannot run for minutes.
+    budget: {},
   };
   if (options) {
     for (const key of Object.keys(options)) if (key in ctx && options[key] !== undefined) ctx[key] = options[key];
@@ -53,6 +58,14 @@ function visibleLength(str) {
 function formatValue(ctx, value, recurseTimes, typedArray) {
   if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(ctx.stylize, value, ctx);
   if (value === null) return ctx.stylize('null', 'null');
+
+  // A Proxy is shown by its target, so that no trap runs (Node's rule).
+  const proxy = native.proxyDetails(value);
+  if (proxy !== undefined) {
+    if (proxy === null || proxy[0] === null) return ctx.stylize('<Revoked Proxy>', 'special');
+    if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
+    value = proxy[0];
+  }
 
   const maybeCustom = value[customInspect];
   if (typeof maybeCustom === 'function' && maybeCustom !== inspect) {
@@ -86,21 +99,25 @@ function strEscape(str) {
     if (!str.includes('"')) quote = '"';
     else if (!str.includes('`') && !str.includes('${')) quote = '`';
   }
-  let out = '';
-  for (let i = 0; i < str.length; i++) {
-    const c = str[i];
-    const code = str.charCodeAt(i);
-    if (c === quote || c === '\\') out += '\\' + c;
-    else if (c === '\n') out += '\\n';
-    else if (c === '\t') out += '\\t';
-    else if (c === '\r') out += '\\r';
-    else if (c === '\b') out += '\\b';
-    else if (c === '\f') out += '\\f';
-    else if (c === '\v') out += '\\v';
-    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).toUpperCase().padStart(2, '0');
-    else out += c;
-  }
-  return quote + out + quote;
+  const special = quote === "'" ? escapedSingle : quote === '"' ? escapedDouble : escapedBacktick;
+  if (!special.test(str)) return quote + str + quote;
+  special.lastIndex = 0;
+  return quote + str.replace(special, escapeOne) + quote;
+}
+
+// What Node escapes in a quoted string: control characters (C0 and C1), the
+// quote and the backslash, and lone surrogates (as `\ud83d`).
+const escapable = String.raw`[\x00-\x1f\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]`;
+const escapedSingle = new RegExp(`${escapable}|'`, 'g');
+const escapedDouble = new RegExp(`${escapable}|"`, 'g');
+const escapedBacktick = new RegExp(`${escapable}|\``, 'g');
+const named = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', '\\': '\\\\' };
+function escapeOne(c) {
+  if (c in named) return named[c];
+  const code = c.charCodeAt(0);
+  if (code >= 0xd800) return `\\u${code.toString(16)}`;
+  if (code < 0x20 || code >= 0x7f) return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+  return `\\${c}`;
 }
 
 function formatNumber(stylize, n) {
@@ -154,13 +171,30 @@ function getPrefix(constructor, tag, fallback, size = '') {
   return `${constructor}${size} `;
 }
 
-function getKeys(value) {
-  const keys = Object.keys(value);
+// Own enumerable keys, symbols last; with `showHidden`, every own key.
+function getKeys(value, showHidden) {
+  const keys = showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value);
   for (const symbol of Object.getOwnPropertySymbols(value)) {
-    if (Object.prototype.propertyIsEnumerable.call(value, symbol)) keys.push(symbol);
+    if (showHidden || Object.prototype.propertyIsEnumerable.call(value, symbol)) keys.push(symbol);
   }
   return keys;
 }
+
+// Brand checks: a Map or Set whose prototype was replaced is still one.
+const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get;
+const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get;
+const hasBrand = (sizeOf, value) => {
+  try {
+    sizeOf.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const setValues = Set.prototype.values;
+const mapEntries = Map.prototype.entries;
+const isMap = (value) => value instanceof Map || hasBrand(mapSize, value);
+const isSet = (value) => value instanceof Set || hasBrand(setSize, value);
 
 const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
 const typedArrayTag = Object.getOwnPropertyDescriptor(typedArrayProto, Symbol.toStringTag).get;
@@ -180,29 +214,31 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   let extrasType = kObjectType;
 
   if (Array.isArray(value)) {
-    keys = getKeys(value).filter((k) => !isIndex(k));
+    keys = getKeys(value, ctx.showHidden).filter((k) => !isIndex(k));
     const prefix = constructor !== 'Array' || tag !== '' ? getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
     braces = [`${prefix}[`, ']'];
     if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
     extrasType = kArrayExtrasType;
     formatter = formatArray;
     noIterator = false;
-  } else if (value instanceof Set) {
-    keys = getKeys(value);
-    const prefix = getPrefix(constructor, tag, 'Set', `(${value.size})`);
+  } else if (isSet(value)) {
+    const size = setSize.call(value);
+    keys = getKeys(value, ctx.showHidden);
+    const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
     formatter = formatSet;
-    if (value.size === 0 && keys.length === 0) return `${prefix}{}`;
+    if (size === 0 && keys.length === 0) return `${prefix}{}`;
     braces = [`${prefix}{`, '}'];
     noIterator = false;
-  } else if (value instanceof Map) {
-    keys = getKeys(value);
-    const prefix = getPrefix(constructor, tag, 'Map', `(${value.size})`);
+  } else if (isMap(value)) {
+    const size = mapSize.call(value);
+    keys = getKeys(value, ctx.showHidden);
+    const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
     formatter = formatMap;
-    if (value.size === 0 && keys.length === 0) return `${prefix}{}`;
+    if (size === 0 && keys.length === 0) return `${prefix}{}`;
     braces = [`${prefix}{`, '}'];
     noIterator = false;
   } else if (isTypedArray(value)) {
-    keys = getKeys(value).filter((k) => !isIndex(k));
+    keys = getKeys(value, ctx.showHidden).filter((k) => !isIndex(k));
     const fallback = typedArrayTag.call(value);
     const prefix = getPrefix(constructor, tag === fallback ? '' : tag, fallback, `(${value.length})`);
     braces = [`${prefix}[`, ']'];
@@ -212,7 +248,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     noIterator = false;
   }
   if (noIterator) {
-    keys = getKeys(value);
+    keys = getKeys(value, ctx.showHidden);
     braces = ['{', '}'];
     if (Object.prototype.toString.call(value) === '[object Arguments]') {
       braces[0] = '[Arguments] [';
@@ -282,7 +318,20 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       base = base === '' ? reference : `${reference} ${base}`;
     }
   }
-  return reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
+  const result = reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
+  const written = (ctx.budget[ctx.indentationLvl] || 0) + result.length;
+  ctx.budget[ctx.indentationLvl] = written;
+  if (written > 2 ** 27) ctx.depth = -1;
+  return result;
+}
+
+function formatProxy(ctx, [target, handler], recurseTimes) {
+  if (recurseTimes > ctx.depth) return ctx.stylize('Proxy [Array]', 'special');
+  recurseTimes += 1;
+  ctx.indentationLvl += 2;
+  const output = [formatValue(ctx, target, recurseTimes), formatValue(ctx, handler, recurseTimes)];
+  ctx.indentationLvl -= 2;
+  return reduceToSingleString(ctx, output, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
 }
 
 function getFunctionBase(value, constructor, tag) {
@@ -351,7 +400,8 @@ function formatArrayBuffer(ctx, value) {
 function formatSet(ctx, value, recurseTimes) {
   const output = [];
   ctx.indentationLvl += 2;
-  for (const v of value) output.push(formatValue(ctx, v, recurseTimes));
+  // The built-in iterator: the Set's own prototype may be gone or replaced.
+  for (const v of setValues.call(value)) output.push(formatValue(ctx, v, recurseTimes));
   ctx.indentationLvl -= 2;
   return output;
 }
@@ -359,7 +409,7 @@ function formatSet(ctx, value, recurseTimes) {
 function formatMap(ctx, value, recurseTimes) {
   const output = [];
   ctx.indentationLvl += 2;
-  for (const [k, v] of value) output.push(`${formatValue(ctx, k, recurseTimes)} => ${formatValue(ctx, v, recurseTimes)}`);
+  for (const [k, v] of mapEntries.call(value)) output.push(`${formatValue(ctx, k, recurseTimes)} => ${formatValue(ctx, v, recurseTimes)}`);
   ctx.indentationLvl -= 2;
   return output;
 }
@@ -381,17 +431,49 @@ function formatProperty(ctx, value, recurseTimes, key, type) {
     str = formatValue(ctx, desc.value, recurseTimes);
     ctx.indentationLvl -= 2;
   } else if (desc.get !== undefined) {
-    str = ctx.stylize(desc.set !== undefined ? '[Getter/Setter]' : '[Getter]', 'special');
+    str = formatGetter(ctx, value, recurseTimes, desc);
   } else {
     str = ctx.stylize(desc.set !== undefined ? '[Setter]' : 'undefined', desc.set !== undefined ? 'special' : 'undefined');
   }
   if (type === kArrayExtrasType) return str;
   let name;
   if (typeof key === 'symbol') name = `[${ctx.stylize(key.toString(), 'symbol')}]`;
-  else if (key === 'cause' && value instanceof Error && !desc.enumerable) name = '[cause]';
-  else if (/^[a-zA-Z_][a-zA-Z_0-9]*$/.test(key)) name = key;
+  else if (desc.enumerable === false) name = `[${key.replace(escapedSingle, escapeOne)}]`;
+  else if (isIdentifier(key)) name = key;
   else name = ctx.stylize(strEscape(key), 'string');
-  return `${name}: ${str}`;
+  return name + ': ' + str;
+}
+
+// Whether a key prints unquoted; the same few keys come back on every object.
+const identifiers = new Map();
+function isIdentifier(key) {
+  let plain = identifiers.get(key);
+  if (plain === undefined) {
+    plain = /^[a-zA-Z_][a-zA-Z_0-9]*$/.test(key);
+    if (identifiers.size < 1000) identifiers.set(key, plain);
+  }
+  return plain;
+}
+
+// `[Getter]`, or with the `getters` option the value it returns (or what
+// it threw), as Node shows it.
+function formatGetter(ctx, value, recurseTimes, desc) {
+  const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
+  const { getters, stylize } = ctx;
+  const wanted = getters === true || (getters === 'get' && desc.set === undefined) || (getters === 'set' && desc.set !== undefined);
+  if (!wanted) return stylize(`[${label}]`, 'special');
+  try {
+    const got = desc.get.call(value);
+    ctx.indentationLvl += 2;
+    let shown;
+    if (got === null) shown = `${stylize(`[${label}:`, 'special')} ${stylize('null', 'null')}${stylize(']', 'special')}`;
+    else if (typeof got === 'object') shown = `${stylize(`[${label}]`, 'special')} ${formatValue(ctx, got, recurseTimes)}`;
+    else shown = `${stylize(`[${label}:`, 'special')} ${formatPrimitive(stylize, got, ctx)}${stylize(']', 'special')}`;
+    ctx.indentationLvl -= 2;
+    return shown;
+  } catch (err) {
+    return `${stylize(`[${label}:`, 'special')} <Inspection threw (${err.message})>${stylize(']', 'special')}`;
+  }
 }
 
 function isBelowBreakLength(ctx, output, start, base) {
@@ -412,11 +494,20 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
     const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
     if (isBelowBreakLength(ctx, output, start, base)) {
       const joined = output.join(', ');
-      if (!joined.includes('\n')) return `${base ? `${base} ` : ''}${braces[0]} ${joined} ${braces[1]}`;
+      if (!joined.includes('\n')) return (base ? base + ' ' : '') + braces[0] + ' ' + joined + ' ' + braces[1];
     }
   }
-  const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
-  return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
+  // `+`, not a template or Array.prototype.join: those copy every piece,
+  // while `+` lets the engine keep them as a rope, so a deep graph's output
+  // is not copied once per level.
+  const indentation = '\n' + ' '.repeat(ctx.indentationLvl);
+  return (base ? base + ' ' : '') + braces[0] + indentation + '  ' + join(output, ',' + indentation + '  ') + indentation + braces[1];
+}
+
+function join(output, separator) {
+  let joined = output.length === 0 ? '' : output[0];
+  for (let i = 1; i < output.length; i++) joined += separator + output[i];
+  return joined;
 }
 
 // Lays out many short array entries in aligned columns, aiming for a block
@@ -484,10 +575,24 @@ function groupArrayElements(ctx, output, value) {
   return output;
 }
 
-function hasUserToString(value) {
-  const toString = value.toString;
-  if (typeof toString !== 'function' || value instanceof Error || value instanceof Date) return false;
-  return !Function.prototype.toString.call(toString).includes('[native code]');
+// Node's test for `%s`: is the toString an object would use a built-in one
+// (then it is inspected instead)? A Proxy is judged by its target, with no
+// trap run.
+const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)));
+function hasBuiltInToString(value) {
+  const proxy = native.proxyDetails(value);
+  if (proxy !== undefined) {
+    if (proxy === null) return true;
+    value = proxy[0];
+  }
+  if (typeof value.toString !== 'function') return true;
+  if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
+  let pointer = value;
+  do {
+    pointer = Object.getPrototypeOf(pointer);
+  } while (!Object.prototype.hasOwnProperty.call(pointer, 'toString'));
+  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
+  return descriptor !== undefined && typeof descriptor.value === 'function' && builtInObjects.has(descriptor.value.name);
 }
 
 // util.format: printf-like specifiers, then the remaining arguments.
@@ -509,7 +614,7 @@ function formatWithOptions(inspectOptions, ...args) {
             const arg = args[++a];
             if (typeof arg === 'number') tempStr = formatNumber((s) => s, arg);
             else if (typeof arg === 'bigint') tempStr = `${arg}n`;
-            else if (typeof arg !== 'object' || arg === null || hasUserToString(arg)) tempStr = String(arg);
+            else if (typeof arg !== 'object' || arg === null || !hasBuiltInToString(arg)) tempStr = String(arg);
             else tempStr = inspect(arg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
             break;
           }
