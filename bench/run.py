@@ -15,15 +15,26 @@ BARE = os.path.join(ROOT, "target", "release", "examples", "bare-engine")
 GNU_TIME = shutil.which("time", path="/usr/bin")
 
 
-def measure(cmd):
+def measure(cmd, stdout=None):
     """Wall seconds, CPU seconds (user+sys) and peak RSS (MiB) of one run.
 
-    A child forked from Python inherits Python's peak RSS, so the peak comes
-    from GNU time (`apt-get install time`) when it is there.
+    stdout: None (/dev/null), a file path, or "pipe" (drained by this
+    process). A child forked from Python inherits Python's peak RSS, so the
+    peak comes from GNU time (`apt-get install time`) when it is there.
     """
+    sink = subprocess.DEVNULL
+    if stdout == "pipe":
+        sink = subprocess.PIPE
+    elif stdout is not None:
+        sink = open(stdout, "wb")
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.DEVNULL)
+    if stdout == "pipe":
+        while proc.stdout.read(1 << 20):
+            pass
     _, status, usage = os.wait4(proc.pid, 0)
+    if stdout is not None and stdout != "pipe":
+        sink.close()
     wall = time.perf_counter() - start
     if status != 0:
         sys.exit(f"{' '.join(cmd)} failed with status {status}")
@@ -34,13 +45,13 @@ def measure(cmd):
     return wall, usage.ru_utime + usage.ru_stime, rss
 
 
-def medians(*cmds, runs):
+def medians(*cmds, runs, stdout=None):
     """Medians of (wall, cpu, rss) for each command, runs interleaved so that
     the machine's drifting load falls on all of them alike."""
     samples = [[] for _ in cmds]
     for _ in range(runs):
         for i, cmd in enumerate(cmds):
-            samples[i].append(measure(cmd))
+            samples[i].append(measure(cmd, stdout))
     result = [tuple(statistics.median(s[k] for s in per) for k in range(3)) for per in samples]
     return result if len(cmds) > 1 else result[0]
 
@@ -61,11 +72,11 @@ def main():
     prog = lambda name: os.path.join(PROGRAMS, name)
     runs = args.runs
 
-    def versus_node(name, *args, runs=runs):
+    def versus_node(name, *args, runs=runs, stdout=None):
         """tock and node on one program, interleaved (node: None when absent)."""
         if not node:
-            return medians([TOCK, prog(name), *args], runs=runs), None
-        return medians([TOCK, prog(name), *args], [node, prog(name), *args], runs=runs)
+            return medians([TOCK, prog(name), *args], runs=runs, stdout=stdout), None
+        return medians([TOCK, prog(name), *args], [node, prog(name), *args], runs=runs, stdout=stdout)
 
     print(f"{'benchmark':<34} {'tock':>10} {'other':>10}   ratio   (medians of {runs} interleaved runs)")
     hello_t, hello_n = versus_node("hello.js")
@@ -84,6 +95,9 @@ def main():
     row("1e6 awaits, --diagnose", diagnosed, awaits_t, "tock, tracing off")
     row("1e6 awaits: wall time", *versus_node("awaits.js"), "node")
     row("1e5 timers: wall time", *versus_node("timers.js"), "node")
+    log_file = os.path.join(ROOT, "target", "bench-log.txt")
+    row("1e6 console.log to a file", *versus_node("log-lines.js", runs=max(3, runs // 3), stdout=log_file), "node")
+    row("1e6 console.log to a pipe", *versus_node("log-lines.js", runs=max(3, runs // 3), stdout="pipe"), "node")
     idle_t, idle_n = versus_node("idle.js", runs=3)
     row("1.5 s idle timer: CPU time", idle_t, idle_n, "node", index=1)
     row("1.5 s idle timer: wall time", idle_t, idle_n, "node")

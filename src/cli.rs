@@ -69,7 +69,7 @@ struct Flags {
     diagnose: bool,
 
     /// The macrotask duration (ms) that counts as blocking the loop
-    #[arg(long, value_name = "MS", default_value_t = 50.0, global = true)]
+    #[arg(long, value_name = "MS", default_value_t = 50.0, global = true, value_parser = positive_ms)]
     block_threshold: f64,
 
     /// Run FILE as a test262 test, with `print` and `$262` (conformance runs only)
@@ -160,9 +160,51 @@ pub struct Options {
     pub unhandled_rejections: UnhandledRejections,
 }
 
+/// A duration in milliseconds: a finite number above zero.
+fn positive_ms(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(ms) if ms.is_finite() && ms > 0.0 => Ok(ms),
+        _ => Err(format!("expected a number of milliseconds above 0, got '{text}'")),
+    }
+}
+
+/// A bad command line ends the process before any program runs, with
+/// Node's exit code for a bad option.
+fn bad_option(message: &str) -> ! {
+    eprintln!("tock: {message}");
+    std::process::exit(9);
+}
+
+/// `--trace-out` must be writable before the program runs: finding out at
+/// exit would lose the trace of the whole run.
+fn check_writable(path: &str) {
+    let target = std::path::Path::new(path);
+    let (probe, what) = if target.exists() {
+        (target.to_path_buf(), "file")
+    } else {
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        (parent.to_path_buf(), "directory")
+    };
+    let c_path = std::ffi::CString::new(probe.as_os_str().as_encoded_bytes()).ok();
+    // SAFETY: access(2) only reads the NUL-terminated path.
+    let writable = c_path.is_some_and(|p| unsafe { libc::access(p.as_ptr(), libc::W_OK) } == 0);
+    if !writable || (what == "directory" && !probe.is_dir()) {
+        let err = std::io::Error::last_os_error();
+        let reason = if probe.exists() { err.to_string() } else { "no such directory".to_owned() };
+        bad_option(&format!("cannot write the trace to '{path}': {reason}"));
+    }
+}
+
 /// Parses the command line; `--help`, `--version` and usage errors exit here.
 pub fn parse() -> Options {
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|err| {
+        use clap::error::ErrorKind;
+        if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+            err.exit();
+        }
+        let _ = err.print();
+        std::process::exit(9);
+    });
     let (flags, program) = match cli.command {
         Some(Command::Run { flags, program }) => (flags, program),
         Some(Command::Trace { mut flags, program }) => {
@@ -189,12 +231,19 @@ pub fn parse() -> Options {
                 let _ = Cli::command().print_help();
                 std::process::exit(9);
             };
+            // Options come before the program; one tock does not know is an error.
+            if file.starts_with('-') && file != "-" {
+                bad_option(&format!("bad option: {file}"));
+            }
             let path = std::path::absolute(file).map(|p| crate::engine::modules::normalize(&p).display().to_string());
             let path = path.unwrap_or_else(|_| file.clone());
             let argv = std::iter::once(path.clone()).chain(args.iter().cloned()).collect();
             (Entry::File(path), argv)
         }
     };
+    if let Some(out) = &flags.trace_out {
+        check_writable(out);
+    }
     let trace = (flags.trace.is_some() || flags.diagnose).then(|| Trace {
         format: flags.trace,
         out: flags.trace_out.clone(),

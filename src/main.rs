@@ -21,6 +21,7 @@ fn main() {
         eprintln!("tock: internal error: {info}\nPlease report this as a bug.");
         std::process::exit(70);
     }));
+    host::signals::start();
     let options = cli::parse();
     let host = host::Host::new(options);
     let engine = match engine::Engine::new(&host) {

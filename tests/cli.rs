@@ -318,3 +318,78 @@ fn a_paused_stdin_lets_the_program_exit() {
     std::io::Read::read_to_string(&mut child.stdout.take().unwrap(), &mut out).unwrap();
     assert_eq!(out, "closed\n");
 }
+
+/// Output reaches a pipe as it is written, as Node's does: a line logged
+/// inside a long task is read while the task still runs (it waits for a
+/// file that the reader creates only after reading the line).
+#[test]
+fn output_reaches_a_pipe_while_the_task_runs() {
+    use std::io::BufRead;
+    let dir = scratch("live");
+    let go = dir.join("go");
+    let program = format!(
+        "console.log('first'); const fs = require('fs'); while (!fs.existsSync({go:?})); console.log('second');",
+        go = go.display().to_string()
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tock"))
+        .args(["-e", &program])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("tock runs");
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert_eq!(line, "first\n");
+    std::fs::write(&go, "").unwrap();
+    line.clear();
+    reader.read_line(&mut line).unwrap();
+    assert_eq!(line, "second\n");
+    assert!(child.wait().unwrap().success());
+}
+
+/// A signal that ends the process while JavaScript is busy loses nothing
+/// already written, and the process dies by that signal.
+#[test]
+fn a_kill_while_busy_keeps_what_was_written() {
+    use std::io::BufRead;
+    use std::os::unix::process::ExitStatusExt;
+    let dir = scratch("kill");
+    for signal in ["TERM", "INT", "HUP"] {
+        let out = dir.join("out.txt");
+        let file = std::fs::File::create(&out).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tock"))
+            .args(["-e", "for (let i = 0; i < 1000; i++) console.log('line', i); console.error('busy'); for (;;);"])
+            .stdout(file)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("tock runs");
+        let mut busy = String::new();
+        std::io::BufReader::new(child.stderr.as_mut().unwrap()).read_line(&mut busy).unwrap();
+        assert_eq!(busy, "busy\n");
+        assert!(
+            Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status().unwrap().success()
+        );
+        let status = child.wait().unwrap();
+        assert!(status.signal().is_some(), "SIG{signal}: {status:?}");
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(written.lines().count(), 1000, "SIG{signal}");
+        assert!(written.ends_with("line 999\n"));
+    }
+}
+
+/// Options are checked before the program runs: a bad one is Node's exit 9.
+#[test]
+fn bad_options_stop_before_the_program_runs() {
+    let dir = scratch("options");
+    for args in [
+        &["--trace=html", "--trace-out=/no/such/dir/t.html", "-e", "console.log('ran')"][..],
+        &["--diagnose", "--block-threshold=-5", "-e", "console.log('ran')"],
+        &["--diagnose", "--block-threshold=soon", "-e", "console.log('ran')"],
+        &["--no-such-option", "x.js"],
+    ] {
+        let run = tock(args, &dir);
+        assert_eq!(run.code, 9, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(run.stderr.starts_with("tock: ") || run.stderr.starts_with("error: "), "{args:?}: {}", run.stderr);
+    }
+}

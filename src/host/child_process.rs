@@ -7,16 +7,19 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Write;
+use std::os::fd::FromRawFd;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{ExitStatus, Stdio};
 use std::rc::Rc;
+use std::sync::Arc;
 
-use rquickjs::{Array, ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray, Value};
+use rquickjs::{Array, ArrayBuffer, Ctx, FromJs, Function, IntoJs, Object, Persistent, Result, TypedArray, Value};
 use tokio::io::{AsyncRead, AsyncWriteExt};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use super::{Host, errno, stdio};
-use crate::event_loop::io::Completer;
+use crate::engine::text::Utf8;
+use crate::event_loop::io::{Completer, ReadFlow};
 
 /// How the JavaScript side asked to run a program.
 struct Spawn {
@@ -27,24 +30,47 @@ struct Spawn {
     detached: bool,
     cwd: Option<String>,
     env: Vec<(String, String)>,
-    /// For stdin, stdout, stderr: "pipe", "inherit" or "ignore".
-    stdio: [String; 3],
+    /// For stdin, stdout, stderr.
+    stdio: [StdioMode; 3],
     /// An IPC channel on the child's fd 3 (`fork`).
     ipc: bool,
 }
 
+/// Where one of a child's standard streams goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StdioMode {
+    Pipe,
+    Inherit,
+    Ignore,
+    /// A copy of one of our descriptors.
+    Fd(i32),
+}
+
 impl Spawn {
     fn parse(options: &Object<'_>) -> Result<Spawn> {
-        let stdio: Vec<String> = options.get("stdio")?;
-        let env: Vec<Vec<String>> = options.get("env")?;
+        let text = |key: &str| options.get::<_, Utf8>(key).map(String::from);
+        let texts = |key: &str| options.get::<_, Vec<Utf8>>(key).map(|all| all.into_iter().map(String::from).collect());
+        let stdio: Vec<Value> = options.get("stdio")?;
+        let mode = |i: usize| -> Result<StdioMode> {
+            let Some(mode) = stdio.get(i) else { return Ok(StdioMode::Pipe) };
+            if let Some(fd) = mode.as_int() {
+                return Ok(StdioMode::Fd(fd));
+            }
+            Ok(match &*Utf8::from_js(mode.ctx(), mode.clone())? {
+                "inherit" => StdioMode::Inherit,
+                "ignore" => StdioMode::Ignore,
+                _ => StdioMode::Pipe,
+            })
+        };
+        let env: Vec<Vec<Utf8>> = options.get("env")?;
         Ok(Spawn {
-            file: options.get("file")?,
-            args: options.get("args")?,
-            argv0: options.get("argv0")?,
+            file: text("file")?,
+            args: texts("args")?,
+            argv0: options.get::<_, Option<Utf8>>("argv0")?.map(String::from),
             detached: options.get::<_, Option<bool>>("detached")?.unwrap_or(false),
-            cwd: options.get("cwd")?,
-            env: env.into_iter().filter_map(|pair| Some((pair.first()?.clone(), pair.get(1)?.clone()))).collect(),
-            stdio: [0, 1, 2].map(|i| stdio.get(i).cloned().unwrap_or_else(|| "pipe".into())),
+            cwd: options.get::<_, Option<Utf8>>("cwd")?.map(String::from),
+            env: env.into_iter().filter_map(|pair| Some((pair.first()?.0.clone(), pair.get(1)?.0.clone()))).collect(),
+            stdio: [mode(0)?, mode(1)?, mode(2)?],
             ipc: options.get::<_, Option<bool>>("ipc")?.unwrap_or(false),
         })
     }
@@ -61,18 +87,44 @@ impl Spawn {
         if let Some(cwd) = &self.cwd {
             command.current_dir(cwd);
         }
-        let [stdin, stdout, stderr] = self.stdio.each_ref().map(|mode| match mode.as_str() {
-            "inherit" => Stdio::inherit(),
-            "ignore" => Stdio::null(),
-            _ => Stdio::piped(),
+        let [stdin, stdout, stderr] = self.stdio.each_ref().map(|mode| match *mode {
+            StdioMode::Inherit => Stdio::inherit(),
+            StdioMode::Ignore => Stdio::null(),
+            StdioMode::Pipe => Stdio::piped(),
+            // SAFETY: dup(2) gives the child its own copy; ours stays open.
+            StdioMode::Fd(fd) => match unsafe { libc::dup(fd) } {
+                copy if copy >= 0 => Stdio::from(unsafe { std::os::fd::OwnedFd::from_raw_fd(copy) }),
+                _ => Stdio::null(),
+            },
         });
         command.stdin(stdin).stdout(stdout).stderr(stderr);
+        // As libuv: the child starts with every signal at its default action
+        // and none blocked, whatever tock ignored or watches.
+        // SAFETY: between fork and exec only signal(2) and sigprocmask(2) run
+        // (async-signal-safe).
+        unsafe {
+            command.pre_exec(|| {
+                super::signals::reset_all();
+                let mut none = std::mem::zeroed::<libc::sigset_t>();
+                libc::sigemptyset(&mut none);
+                libc::sigprocmask(libc::SIG_SETMASK, &none, std::ptr::null_mut());
+                Ok(())
+            });
+        }
         command
     }
 }
 
-/// Writers to the stdin of running children, by operation id.
-type Inputs = Rc<RefCell<HashMap<u64, UnboundedSender<Vec<u8>>>>>;
+/// The pipes of a running child the JavaScript side drives: its stdin's
+/// writer, and the read flow of its stdout and stderr.
+#[derive(Default)]
+struct Pipes {
+    stdin: Option<UnboundedSender<Vec<u8>>>,
+    output: [Option<Arc<ReadFlow>>; 2],
+}
+
+/// The pipes of running children, by operation id.
+type Children = Rc<RefCell<HashMap<u64, Pipes>>>;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     let signals = Object::new(ctx.clone())?;
@@ -80,8 +132,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         signals.set(*name, *number)?;
     }
     native.set("signals", signals)?;
-    let inputs: Inputs = Rc::default();
-    let (h, children) = (host.clone(), inputs.clone());
+    let running: Children = Rc::default();
+    let (h, children) = (host.clone(), running.clone());
     native.set(
         "spawn",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, options: Object<'js>, callback: Function<'js>| {
@@ -123,9 +175,10 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             };
             let pid = child.id().unwrap_or(0);
             let completer = h.io.start(Persistent::save(&ctx, callback));
+            let mut pipes = Pipes::default();
             if let Some(mut stdin) = child.stdin.take() {
                 let (sender, mut receiver) = unbounded_channel::<Vec<u8>>();
-                children.borrow_mut().insert(completer.id(), sender);
+                pipes.stdin = Some(sender);
                 h.io.spawn(async move {
                     while let Some(chunk) = receiver.recv().await {
                         // An empty chunk is end(); a child that stopped reading ends it too.
@@ -136,6 +189,10 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 });
             }
             let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
+            let flows = [stdout.is_some(), stderr.is_some()].map(|piped| piped.then(ReadFlow::new));
+            pipes.output = flows.clone();
+            children.borrow_mut().insert(completer.id(), pipes);
+            let [stdout_flow, stderr_flow] = flows;
             let c = completer.clone();
             h.io.spawn(async move {
                 let exited = async {
@@ -146,14 +203,18 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                         Box::new(move |ctx| Ok(vec!["exit".into_js(ctx)?, code.into_js(ctx)?, signal.into_js(ctx)?])),
                     );
                 };
-                tokio::join!(exited, forward(stdout, "stdout", &c), forward(stderr, "stderr", &c));
+                tokio::join!(
+                    exited,
+                    forward(stdout, "stdout", stdout_flow, &c),
+                    forward(stderr, "stderr", stderr_flow, &c)
+                );
                 c.send(true, Box::new(|ctx| Ok(vec!["close".into_js(ctx)?])));
             });
             let ours = channel.map_or(-1.0, |(ours, _)| ours as f64);
             vec![completer.id() as f64, pid as f64, ours].into_js(&ctx)
         })?,
     )?;
-    let children = inputs.clone();
+    let children = running.clone();
     native.set(
         "childWrite",
         Function::new(ctx.clone(), move |id: f64, bytes: Option<TypedArray<'js, u8>>| {
@@ -161,16 +222,33 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             // SAFETY: copied out at once.
             let chunk = bytes.map(|b| unsafe { b.as_bytes() }.unwrap_or_default().to_vec()).unwrap_or_default();
             let end = chunk.is_empty();
-            let sent = children.borrow().get(&id).is_some_and(|input| input.send(chunk).is_ok());
-            if end {
-                children.borrow_mut().remove(&id);
+            let mut children = children.borrow_mut();
+            let input = children.get_mut(&id).and_then(|pipes| pipes.stdin.as_ref());
+            let sent = input.is_some_and(|input| input.send(chunk).is_ok());
+            if end && let Some(pipes) = children.get_mut(&id) {
+                pipes.stdin = None;
             }
             sent
         })?,
     )?;
+    // Read start (true) / stop (false) / close (null) of a child's stdout (1)
+    // or stderr (2).
+    let children = running.clone();
+    native.set(
+        "childRead",
+        Function::new(ctx.clone(), move |id: f64, fd: usize, reading: Option<bool>| {
+            let children = children.borrow();
+            let flow = children.get(&(id as u64)).and_then(|pipes| pipes.output.get(fd.wrapping_sub(1))?.as_ref());
+            match (flow, reading) {
+                (Some(flow), Some(reading)) => flow.set_reading(reading),
+                (Some(flow), None) => flow.close(),
+                (None, _) => {}
+            }
+        })?,
+    )?;
     native.set(
         "childForget",
-        Function::new(ctx.clone(), move |id: f64| inputs.borrow_mut().remove(&(id as u64)).is_some())?,
+        Function::new(ctx.clone(), move |id: f64| running.borrow_mut().remove(&(id as u64)).is_some())?,
     )?;
     // ref()/unref() of any I/O operation (a child, an IPC channel).
     let h = host.clone();
@@ -207,8 +285,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             let output =
                 child.wait_with_output().map_err(|e| rquickjs::Exception::throw_message(&ctx, &e.to_string()))?;
             let (code, signal) = exit_status(output.status);
-            let bytes = |data: Vec<u8>, mode: &str| -> Result<Value<'js>> {
-                if mode == "pipe" {
+            let bytes = |data: Vec<u8>, mode: StdioMode| -> Result<Value<'js>> {
+                if mode == StdioMode::Pipe {
                     ArrayBuffer::new(ctx.clone(), data)?.into_js(&ctx)
                 } else {
                     Ok(Value::new_null(ctx.clone()))
@@ -218,18 +296,23 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             result.set("pid", pid)?;
             result.set("status", code)?;
             result.set("signal", signal)?;
-            result.set("stdout", bytes(output.stdout, &spec.stdio[1])?)?;
-            result.set("stderr", bytes(output.stderr, &spec.stdio[2])?)?;
+            result.set("stdout", bytes(output.stdout, spec.stdio[1])?)?;
+            result.set("stderr", bytes(output.stderr, spec.stdio[2])?)?;
             Ok(result.into_value())
         })?,
     )?;
     Ok(())
 }
 
-/// Sends each chunk a child writes to `stream`, then its end.
-async fn forward(stream: Option<impl AsyncRead + Unpin>, name: &'static str, completer: &Completer) {
-    let Some(stream) = stream else { return };
-    completer.send_chunks(stream, name).await;
+/// Sends each chunk a child writes to `stream`, as `flow` lets it, then its end.
+async fn forward(
+    stream: Option<impl AsyncRead + Unpin>,
+    name: &'static str,
+    flow: Option<Arc<ReadFlow>>,
+    completer: &Completer,
+) {
+    let (Some(stream), Some(flow)) = (stream, flow) else { return };
+    completer.send_chunks(stream, name, flow).await;
     let end = if name == "stdout" { "stdout-end" } else { "stderr-end" };
     completer.send(false, Box::new(move |ctx| Ok(vec![end.into_js(ctx)?])));
 }

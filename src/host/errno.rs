@@ -1,37 +1,102 @@
-//! Node's spelling of OS errors: `ENOENT: no such file or directory`.
+//! Node's spelling of OS errors (libuv's table): `ENOENT: no such file or directory`.
 
 use std::io;
 
+use rquickjs::{Array, Ctx, Result, Value};
+
+/// Each errno libuv knows: its number, its code name and libuv's description.
+const TABLE: &[(i32, &str, &str)] = &[
+    (libc::EPERM, "EPERM", "operation not permitted"),
+    (libc::ENOENT, "ENOENT", "no such file or directory"),
+    (libc::ESRCH, "ESRCH", "no such process"),
+    (libc::EINTR, "EINTR", "interrupted system call"),
+    (libc::EIO, "EIO", "i/o error"),
+    (libc::ENXIO, "ENXIO", "no such device or address"),
+    (libc::E2BIG, "E2BIG", "argument list too long"),
+    (libc::EBADF, "EBADF", "bad file descriptor"),
+    (libc::EAGAIN, "EAGAIN", "resource temporarily unavailable"),
+    (libc::ENOMEM, "ENOMEM", "not enough memory"),
+    (libc::EACCES, "EACCES", "permission denied"),
+    (libc::EFAULT, "EFAULT", "bad address in system call argument"),
+    (libc::EBUSY, "EBUSY", "resource busy or locked"),
+    (libc::EEXIST, "EEXIST", "file already exists"),
+    (libc::EXDEV, "EXDEV", "cross-device link not permitted"),
+    (libc::ENODEV, "ENODEV", "no such device"),
+    (libc::ENOTDIR, "ENOTDIR", "not a directory"),
+    (libc::EISDIR, "EISDIR", "illegal operation on a directory"),
+    (libc::EINVAL, "EINVAL", "invalid argument"),
+    (libc::ENFILE, "ENFILE", "file table overflow"),
+    (libc::EMFILE, "EMFILE", "too many open files"),
+    (libc::ENOTTY, "ENOTTY", "inappropriate ioctl for device"),
+    (libc::ETXTBSY, "ETXTBSY", "text file is busy"),
+    (libc::EFBIG, "EFBIG", "file too large"),
+    (libc::ENOSPC, "ENOSPC", "no space left on device"),
+    (libc::ESPIPE, "ESPIPE", "invalid seek"),
+    (libc::EROFS, "EROFS", "read-only file system"),
+    (libc::EMLINK, "EMLINK", "too many links"),
+    (libc::EPIPE, "EPIPE", "broken pipe"),
+    (libc::ERANGE, "ERANGE", "result too large"),
+    (libc::ENAMETOOLONG, "ENAMETOOLONG", "name too long"),
+    (libc::ENOSYS, "ENOSYS", "function not implemented"),
+    (libc::ENOTEMPTY, "ENOTEMPTY", "directory not empty"),
+    (libc::ELOOP, "ELOOP", "too many symbolic links encountered"),
+    (libc::EUNATCH, "EUNATCH", "protocol driver not attached"),
+    (libc::ENODATA, "ENODATA", "no data available"),
+    (libc::ENONET, "ENONET", "machine is not on the network"),
+    (libc::EPROTO, "EPROTO", "protocol error"),
+    (libc::EOVERFLOW, "EOVERFLOW", "value too large for defined data type"),
+    (libc::EILSEQ, "EILSEQ", "illegal byte sequence"),
+    (libc::ENOTSOCK, "ENOTSOCK", "socket operation on non-socket"),
+    (libc::EDESTADDRREQ, "EDESTADDRREQ", "destination address required"),
+    (libc::EMSGSIZE, "EMSGSIZE", "message too long"),
+    (libc::EPROTOTYPE, "EPROTOTYPE", "protocol wrong type for socket"),
+    (libc::ENOPROTOOPT, "ENOPROTOOPT", "protocol not available"),
+    (libc::EPROTONOSUPPORT, "EPROTONOSUPPORT", "protocol not supported"),
+    (libc::ESOCKTNOSUPPORT, "ESOCKTNOSUPPORT", "socket type not supported"),
+    (libc::ENOTSUP, "ENOTSUP", "operation not supported on socket"),
+    (libc::EAFNOSUPPORT, "EAFNOSUPPORT", "address family not supported"),
+    (libc::EADDRINUSE, "EADDRINUSE", "address already in use"),
+    (libc::EADDRNOTAVAIL, "EADDRNOTAVAIL", "address not available"),
+    (libc::ENETDOWN, "ENETDOWN", "network is down"),
+    (libc::ENETUNREACH, "ENETUNREACH", "network is unreachable"),
+    (libc::ECONNABORTED, "ECONNABORTED", "software caused connection abort"),
+    (libc::ECONNRESET, "ECONNRESET", "connection reset by peer"),
+    (libc::ENOBUFS, "ENOBUFS", "no buffer space available"),
+    (libc::EISCONN, "EISCONN", "socket is already connected"),
+    (libc::ENOTCONN, "ENOTCONN", "socket is not connected"),
+    (libc::ESHUTDOWN, "ESHUTDOWN", "cannot send after transport endpoint shutdown"),
+    (libc::ETIMEDOUT, "ETIMEDOUT", "connection timed out"),
+    (libc::ECONNREFUSED, "ECONNREFUSED", "connection refused"),
+    (libc::EHOSTDOWN, "EHOSTDOWN", "host is down"),
+    (libc::EHOSTUNREACH, "EHOSTUNREACH", "host is unreachable"),
+    (libc::EALREADY, "EALREADY", "connection already in progress"),
+    (libc::EREMOTEIO, "EREMOTEIO", "remote I/O error"),
+    (libc::ECANCELED, "ECANCELED", "operation canceled"),
+];
+
 /// The errno code name (`ENOENT`) and Node's description of it.
 pub fn describe(err: &io::Error) -> (&'static str, &'static str) {
-    match err.raw_os_error() {
-        Some(1) => ("EPERM", "operation not permitted"),
-        Some(2) => ("ENOENT", "no such file or directory"),
-        Some(5) => ("EIO", "i/o error"),
-        Some(9) => ("EBADF", "bad file descriptor"),
-        Some(13) => ("EACCES", "permission denied"),
-        Some(17) => ("EEXIST", "file already exists"),
-        Some(18) => ("EXDEV", "cross-device link not permitted"),
-        Some(20) => ("ENOTDIR", "not a directory"),
-        Some(21) => ("EISDIR", "illegal operation on a directory"),
-        Some(22) => ("EINVAL", "invalid argument"),
-        Some(24) => ("EMFILE", "too many open files"),
-        Some(28) => ("ENOSPC", "no space left on device"),
-        Some(30) => ("EROFS", "read-only file system"),
-        Some(36) => ("ENAMETOOLONG", "name too long"),
-        Some(39) => ("ENOTEMPTY", "directory not empty"),
-        Some(40) => ("ELOOP", "too many symbolic links encountered"),
-        Some(11) => ("EAGAIN", "resource temporarily unavailable"),
-        Some(16) => ("EBUSY", "resource busy or locked"),
-        Some(26) => ("ETXTBSY", "text file is busy"),
-        Some(32) => ("EPIPE", "broken pipe"),
-        Some(3) => ("ESRCH", "no such process"),
-        _ => ("UNKNOWN", "unknown error"),
-    }
+    let errno = err.raw_os_error();
+    TABLE
+        .iter()
+        .find(|(number, _, _)| Some(*number) == errno)
+        .map_or(("UNKNOWN", "unknown error"), |(_, code, description)| (*code, *description))
 }
 
 /// `ENOENT: no such file or directory`
 pub fn text(err: &io::Error) -> String {
     let (code, description) = describe(err);
     format!("{code}: {description}")
+}
+
+/// A failed system call as the JavaScript side builds its error from it
+/// (`internals.uvError`): `[code, errno, description, syscall]`.
+pub fn info<'js>(ctx: &Ctx<'js>, err: &io::Error, syscall: &str) -> Result<Value<'js>> {
+    let (code, description) = describe(err);
+    let info = Array::new(ctx.clone())?;
+    info.set(0, code)?;
+    info.set(1, -err.raw_os_error().unwrap_or(libc::EIO))?;
+    info.set(2, description)?;
+    info.set(3, syscall)?;
+    Ok(info.into_value())
 }

@@ -15,7 +15,7 @@ use tokio::io::AsyncWriteExt;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use super::{Host, stdio};
-use crate::event_loop::io::Completer;
+use crate::event_loop::io::{Completer, ReadFlow};
 
 /// Open channels: the writer queue and the descriptor (to shut it down).
 type Channels = Rc<RefCell<HashMap<u64, (UnboundedSender<(Vec<u8>, Completer)>, i32)>>>;
@@ -51,7 +51,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             });
             let id = completer.id();
             h.io.spawn(async move {
-                completer.send_chunks(reader, "data").await;
+                completer.send_chunks(reader, "data", ReadFlow::new()).await;
                 completer.send(true, Box::new(|ctx| Ok(vec!["end".into_js(ctx)?])));
             });
             Ok(Some(id as f64))

@@ -3,35 +3,27 @@
 
 use std::rc::Rc;
 
-use rquickjs::{Array, Ctx, Function, Object, Persistent, Result, qjs};
+use rquickjs::{Array, Ctx, FromJs, Function, Object, Persistent, Result, Value, qjs};
 
-use super::{Hooks, Host, stdio};
+use super::{Hooks, Host, errno, stdio};
+use crate::engine::text::Utf8;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    // write(fd, string | Uint8Array): written at once; a failure comes back
+    // as `[code, errno, description, syscall]` (see `internals.uvError`).
     native.set(
         "write",
-        Function::new(ctx.clone(), |fd: i32, text: rquickjs::String<'_>| -> Result<()> {
-            let text = text.to_string()?;
-            match fd {
-                2 => stdio::write_stderr(text.as_bytes()),
-                _ => stdio::write_stdout(text.as_bytes()),
-            }
-            Ok(())
-        })?,
-    )?;
-    native.set(
-        "writeBytes",
-        Function::new(ctx.clone(), |fd: i32, bytes: rquickjs::TypedArray<'_, u8>| -> Result<()> {
-            // SAFETY: the buffer is not detached or resized while we copy it out.
-            let bytes: &[u8] = unsafe { bytes.as_bytes() }.unwrap_or_default();
-            match fd {
-                2 => stdio::write_stderr(bytes),
-                _ => stdio::write_stdout(bytes),
-            }
-            Ok(())
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, fd: i32, data: Value<'js>| -> Result<Option<Value<'js>>> {
+            let written = match rquickjs::TypedArray::<u8>::from_value(data.clone()) {
+                // SAFETY: the bytes are written before any JavaScript runs.
+                Ok(bytes) => stdio::write_fd(fd, unsafe { bytes.as_bytes() }.unwrap_or_default()),
+                Err(_) => stdio::write_fd(fd, Utf8::from_js(&ctx, data)?.as_bytes()),
+            };
+            written.err().map(|err| errno::info(&ctx, &err, "write")).transpose()
         })?,
     )?;
     native.set("isatty", Function::new(ctx.clone(), stdio::is_terminal)?)?;
+    native.set("handleType", Function::new(ctx.clone(), stdio::handle_type)?)?;
     native.set("exit", Function::new(ctx.clone(), |code: i32| -> () { stdio::exit(code) })?)?;
 
     let h = host.clone();
@@ -52,9 +44,12 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     native.set(
         "chdir",
-        Function::new(ctx.clone(), |ctx: Ctx<'_>, dir: String| -> Result<()> {
-            std::env::set_current_dir(&dir).map_err(|e| {
-                rquickjs::Exception::throw_message(&ctx, &format!("{}, chdir '{dir}'", crate::host::errno::text(&e)))
+        Function::new(ctx.clone(), |ctx: Ctx<'_>, dir: Utf8| -> Result<()> {
+            std::env::set_current_dir(&*dir).map_err(|e| {
+                rquickjs::Exception::throw_message(
+                    &ctx,
+                    &format!("{}, chdir '{}'", crate::host::errno::text(&e), &*dir),
+                )
             })
         })?,
     )?;
@@ -66,7 +61,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set("env", env)?;
     native.set(
         "setEnv",
-        Function::new(ctx.clone(), |key: String, value: Option<String>| {
+        Function::new(ctx.clone(), |key: Utf8, value: Option<Utf8>| {
             if key.is_empty() || key.contains(['=', '\0']) || value.as_ref().is_some_and(|v| v.contains('\0')) {
                 return;
             }
@@ -74,8 +69,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             // tock's other threads do not read it (children get an explicit one).
             unsafe {
                 match value {
-                    Some(value) => std::env::set_var(key, value),
-                    None => std::env::remove_var(key),
+                    Some(value) => std::env::set_var(&*key, &*value),
+                    None => std::env::remove_var(&*key),
                 }
             }
         })?,

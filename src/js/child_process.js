@@ -10,12 +10,39 @@ const { Buffer, FastBuffer, EventEmitter, codedError, invalidArgType, inspect } 
 const { Readable, Writable } = internals.stream;
 
 // The readable end of a child's stdout or stderr: a stream.Readable the
-// child's output is pushed into. As in Node, one that nobody has used by
-// the time the child exits is drained, its output dropped.
+// child's output is pushed into. It reads from the pipe only while its
+// buffer has room (Node's read start / stop), so a paused stream stops the
+// child once the pipe is full. As in Node, one that nobody has used by the
+// time the child exits is drained, its output dropped.
 class ChildReadable extends Readable {
   used = false;
-  constructor() {
-    super({ read() {} });
+  reading = true;
+  // Ended or destroyed: our end of the pipe is closing.
+  done = false;
+  #flow;
+  constructor(flow) {
+    super();
+    this.#flow = flow;
+  }
+  _read() {
+    if (!this.reading) this.#setReading(true);
+  }
+  push(chunk) {
+    const more = super.push(chunk);
+    if (chunk === null) this.#setReading(false);
+    else if (!more && this.reading) this.#setReading(false);
+    return more;
+  }
+  #setReading(reading) {
+    this.reading = reading;
+    this.#flow(reading);
+  }
+  // Our end of the pipe closes: a child still writing gets EPIPE.
+  _destroy(err, callback) {
+    this.reading = false;
+    this.done = true;
+    this.#flow(null);
+    callback(err);
   }
   on(event, listener) {
     if (event === 'data' || event === 'readable') this.used = true;
@@ -62,10 +89,11 @@ function spawnError([code, errno], syscall, file, args) {
 
 class ChildProcess extends EventEmitter {
   #id;
-  // As in Node, unref() lets the loop exit only once no pipe to the child is
-  // open: the pipes are handles of their own.
-  #openPipes = 0;
   #refed = true;
+  #alive = true;
+  #exited = false;
+  #closed = false;
+  #outputs = [];
   constructor() {
     super();
     this.pid = undefined;
@@ -90,14 +118,14 @@ class ChildProcess extends EventEmitter {
         case 'stdout': return this.stdout?.push(new FastBuffer(a));
         case 'stderr': return this.stderr?.push(new FastBuffer(a));
         case 'stdout-end':
-          this.#pipeClosed();
           return this.stdout?.push(null);
         case 'stderr-end':
-          this.#pipeClosed();
           return this.stderr?.push(null);
         case 'exit':
           exit = [a ?? null, b ?? null];
           [this.exitCode, this.signalCode] = exit;
+          this.#exited = true;
+          this.#updateRef();
           for (const stream of [this.stdout, this.stderr]) if (stream && !stream.used) stream.resume();
           // As in Node, a child's IPC channel is drained and closed
           // ('message'…, 'disconnect') before its 'exit'.
@@ -106,17 +134,23 @@ class ChildProcess extends EventEmitter {
           return;
         case 'close':
           native.childForget(this.#id);
-          // Streams still buffering (nobody read them) do not delay 'close'.
           closing = true;
-          if (exited) this.emit('close', ...exit);
+          this.#closed = true;
+          maybeClose();
       }
     });
+    // 'close' comes once the child has exited ('exit' emitted) and its
+    // stdout and stderr streams have closed, as in Node.
     let exited = false;
     let closing = false;
+    let openOutputs = 0;
+    const maybeClose = () => {
+      if (exited && closing && openOutputs === 0) this.emit('close', ...exit);
+    };
     const emitExit = () => {
       exited = true;
       this.emit('exit', ...exit);
-      if (closing) this.emit('close', ...exit);
+      maybeClose();
     };
     if (typeof started[0] === 'string') {
       // Could not start: 'error' at once, 'close' (with the negative errno)
@@ -135,16 +169,38 @@ class ChildProcess extends EventEmitter {
     const [stdin, stdout, stderr] = options.stdio;
     if (stdin === 'pipe') {
       this.stdin = new ChildWritable(this.#id);
-      this.stdin.once('finish', () => this.#pipeClosed());
     }
-    if (stdout === 'pipe') this.stdout = new ChildReadable();
-    if (stderr === 'pipe') this.stderr = new ChildReadable();
+    const output = (fd) => {
+      const stream = new ChildReadable((reading) => {
+        native.childRead(this.#id, fd, reading);
+        this.#updateRef();
+      });
+      openOutputs += 1;
+      stream.once('close', () => {
+        openOutputs -= 1;
+        maybeClose();
+      });
+      this.#outputs.push(stream);
+      return stream;
+    };
+    if (stdout === 'pipe') this.stdout = output(1);
+    if (stderr === 'pipe') this.stderr = output(2);
     this.stdio = [this.stdin, this.stdout, this.stderr];
-    this.#openPipes = options.stdio.filter((mode) => mode === 'pipe').length;
   }
-  #pipeClosed() {
-    this.#openPipes -= 1;
-    if (!this.#refed && this.#openPipes === 0) native.ioRef(this.#id, false);
+  // As in Node, the process and each output pipe are handles of their own:
+  // until its pipes are closed, the child keeps the loop alive unless
+  // unref'd, and each output while it is being read. Once the child has
+  // exited, a paused output (which may never be read to its end) does not
+  // hold the loop, as a stopped libuv stream does not.
+  #updateRef() {
+    if (this.#id === undefined) return;
+    const paused = (stream) => !stream.reading && !stream.done;
+    const held = this.#refed && !(this.#exited && this.#outputs.some(paused));
+    const alive = !this.#closed && (held || this.#outputs.some((stream) => stream.reading));
+    if (alive !== this.#alive) {
+      this.#alive = alive;
+      native.ioRef(this.#id, alive);
+    }
   }
   kill(signal = 'SIGTERM') {
     if (this.pid === undefined || this.exitCode !== null || this.signalCode !== null) return false;
@@ -155,11 +211,11 @@ class ChildProcess extends EventEmitter {
   }
   ref() {
     this.#refed = true;
-    if (this.#id !== undefined) native.ioRef(this.#id, true);
+    this.#updateRef();
   }
   unref() {
     this.#refed = false;
-    if (this.#id !== undefined && this.#openPipes === 0) native.ioRef(this.#id, false);
+    this.#updateRef();
   }
 }
 
@@ -173,6 +229,9 @@ function normalizeStdio(stdio) {
     if (mode === undefined || mode === null || mode === 'pipe' || mode === 'overlapped') return 'pipe';
     if (mode === 'inherit' || mode === i || mode === process[['stdin', 'stdout', 'stderr'][i]]) return 'inherit';
     if (mode === 'ignore') return 'ignore';
+    // A descriptor of ours (or a stream's), which the child gets a copy of.
+    if (Number.isInteger(mode) && mode >= 0) return mode;
+    if (typeof mode === 'object' && Number.isInteger(mode.fd) && mode.fd >= 0) return mode.fd;
     throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'stdio' is invalid. Received ${inspect(mode)}`);
   });
 }

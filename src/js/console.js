@@ -10,7 +10,7 @@ const timers = new Map();
 function print(fd, text) {
   if (groupIndent !== '') text = groupIndent + text.replaceAll('\n', `\n${groupIndent}`);
   if (internals.trace) internals.trace.console(fd, text);
-  native.write(fd, text + '\n');
+  internals.consoleWrite(fd, text + '\n');
 }
 const printArgs = (fd, args) => print(fd, formatWithOptions({ colors: colors[fd] }, ...args));
 

@@ -156,21 +156,13 @@ for (const [method, modeBits, direntType] of kinds) {
   };
 }
 
-// A failed system call, as Node reports it: `ENOENT: no such file or
-// directory, open 'x'` with errno, code, syscall, path and dest.
-function uvError([code, errno, description, syscall, path, dest]) {
+// A failed fs call: Node's message, errno, code, syscall, path and dest
+// (internals.uvError), or one of the fs-specific errors.
+function uvError(info) {
+  const [code, errno, description, syscall, path] = info;
   if (syscall === 'rm' && code === 'EISDIR') return rmIsDirectory(path, errno);
   if (code === 'ERR_FS_FILE_TOO_LARGE') return codedError(RangeError, code, `File size (${description}) is greater than 2 GiB`);
-  let message = `${code}: ${description}, ${syscall}`;
-  if (path !== undefined && path !== null) message += ` '${path}'`;
-  if (dest !== undefined && dest !== null) message += ` -> '${dest}'`;
-  const err = new Error(message);
-  err.errno = errno;
-  err.code = code;
-  err.syscall = syscall;
-  if (path !== undefined && path !== null) err.path = path;
-  if (dest !== undefined && dest !== null) err.dest = dest;
-  return err;
+  return internals.uvError(info);
 }
 
 // `rm` on a directory without `recursive`: Node's SystemError ERR_FS_EISDIR.

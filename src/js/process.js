@@ -57,19 +57,26 @@ function rejectTracker(promise, reason, handled) {
   if (info.warned) handledLate.push({ promise, uid: info.uid });
 }
 
-const isErrorLike = (v) => v !== null && typeof v === 'object' && typeof v.stack === 'string';
+// Node's test: an object with an own `stack` (which runs a Proxy's trap). An
+// Error's stack is the engine's, not an own property here: asked natively.
+const isErrorLike = (v) =>
+  v !== null && typeof v === 'object' && (Object.prototype.hasOwnProperty.call(v, 'stack') || native.isError(v));
 
-function unhandledRejectionError(reason) {
-  const err = codedError(
-    Error,
-    'ERR_UNHANDLED_REJECTION',
-    'This error originated either by throwing inside of an async function without a catch block, ' +
-      'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason ' +
-      `"${inspect(reason)}".`,
-  );
-  err.name = 'UnhandledPromiseRejection';
-  return err;
+// What an unhandled rejection of a non-error ends the process with.
+class UnhandledPromiseRejection extends Error {
+  code = 'ERR_UNHANDLED_REJECTION';
+  constructor(reason) {
+    super(
+      'This error originated either by throwing inside of an async function without a catch block, ' +
+        'or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason ' +
+        `"${internals.noSideEffectsToString(reason)}".`,
+    );
+    // Node's frames for it are its own internals; so are tock's.
+    this.stack = `${this.name}: ${this.message}\n    at processRejections (tock:process)`;
+  }
 }
+Object.defineProperty(UnhandledPromiseRejection.prototype, 'name', { value: 'UnhandledPromiseRejection', configurable: true, writable: true });
+const unhandledRejectionError = (reason) => new UnhandledPromiseRejection(reason);
 
 function warnUnhandled(uid, reason) {
   process.emitWarning(isErrorLike(reason) ? reason.stack : inspect(reason), 'UnhandledPromiseRejectionWarning');
@@ -211,27 +218,80 @@ hrtime.bigint = () => {
   return BigInt(s) * 1000000000n + BigInt(ns);
 };
 
-// process.stdout / stderr: writes go to tock's output buffer at once (so they
-// never need 'drain'); an emitter, so streams can pipe into them.
+// process.stdout / stderr: each write reaches the descriptor at once, as
+// Node's on Linux (so they never need 'drain'); an emitter, so streams can
+// pipe into them. A failed write fails as a Node Writable's does: its
+// callback gets the error in a later tick, then the stream is destroyed and
+// emits 'error' and 'close' in the tick after (writes made meanwhile are
+// still tried). A file's error reads as fs's (`ENOSPC: no space left on
+// device, write`), a pipe's as net's (`write EPIPE`).
 function stream(fd) {
-  return Object.assign(new internals.EventEmitter(), {
+  const kind = native.handleType(fd);
+  const out = Object.assign(new internals.EventEmitter(), {
     fd,
-    isTTY: native.isatty(fd),
     writable: true,
+    destroyed: false,
     write(chunk, encoding, callback) {
       if (typeof encoding === 'function') callback = encoding;
       if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
         throw invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
       }
-      if (typeof chunk === 'string') native.write(fd, chunk);
-      else native.writeBytes(fd, chunk);
-      if (typeof callback === 'function') nextTick(callback, null);
-      return true;
+      return write(chunk, typeof callback === 'function' ? callback : undefined, false);
     },
     end(chunk, encoding, callback) {
       if (chunk !== undefined && typeof chunk !== 'function') this.write(chunk, encoding);
     },
   });
+  if (kind === 'TTY') out.isTTY = true;
+
+  // `fromConsole`: as Node's console, a failed console.* write is nobody's
+  // concern unless the stream has 'error' listeners.
+  function write(chunk, callback, fromConsole) {
+    if (out.destroyed) {
+      const err = internals.codedError(Error, 'ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed');
+      if (callback) nextTick(callback, err);
+      return false;
+    }
+    const failed = native.write(fd, chunk);
+    if (failed === undefined) {
+      if (callback) nextTick(callback, null);
+      return true;
+    }
+    const err = kind === 'FILE' ? fileError(failed) : socketError(failed);
+    nextTick(() => {
+      if (callback) callback(err);
+      if (fromConsole && out.listenerCount('error') === 0) out.once('error', ignore);
+      if (out.destroyed) return;
+      out.destroyed = true;
+      out.writable = false;
+      nextTick(() => {
+        out.emit('error', err);
+        out.emit('close');
+      });
+    });
+    return false;
+  }
+  out[kWrite] = write;
+  return out;
+}
+const kWrite = Symbol('write');
+const ignore = () => {};
+internals.consoleWrite = (fd, text) => (fd === 2 ? process.stderr : process.stdout)[kWrite](text, undefined, true);
+
+// fs.writeSync's error, with its properties in Node's order.
+function fileError(info) {
+  const err = internals.uvError(info);
+  const { code } = err;
+  delete err.code;
+  err.code = code;
+  return err;
+}
+
+// A failed socket or pipe call, as net reports it: `write EPIPE`.
+function socketError([code, errno, , syscall]) {
+  const err = new Error(`${syscall} ${code}`);
+  Object.assign(err, { errno, code, syscall });
+  return err;
 }
 
 const memoryUsage = () => native.memoryUsage();
@@ -266,7 +326,7 @@ function environment(variables) {
 // A signal's number, from its name ('SIGTERM') or the number itself.
 function signalNumber(signal) {
   if (typeof signal === 'number') return signal;
-  const number = native.signals[signal];
+  const number = typeof signal === 'string' && Object.hasOwn(native.signals, signal) ? native.signals[signal] : undefined;
   if (number === undefined) throw internals.codedError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
   return number;
 }
@@ -339,15 +399,22 @@ Object.defineProperty(process, Symbol.toStringTag, { value: 'process', enumerabl
 // A signal that arrives when no listener is left ends the process the
 // default way, as it would without any.
 const watchedSignals = new Set();
+const signalOf = (event) => (typeof event === 'string' && Object.hasOwn(native.signals, event) ? native.signals[event] : undefined);
 process.on('newListener', (event) => {
-  const signo = native.signals[event];
-  if (signo === undefined || watchedSignals.has(event) || event === 'SIGKILL' || event === 'SIGSTOP') return;
+  const signo = signalOf(event);
+  if (signo === undefined || event === 'SIGKILL' || event === 'SIGSTOP') return;
+  native.signalListened(signo, true);
+  if (watchedSignals.has(event)) return;
   watchedSignals.add(event);
   native.signalWatch(signo, () => {
     if (process.listenerCount(event) > 0) return process.emit(event, event, signo);
     if (internals.trace) internals.trace.finish(128 + signo, `killed by ${event}`);
     native.signalDefault(signo);
   });
+});
+process.on('removeListener', (event) => {
+  const signo = signalOf(event);
+  if (signo !== undefined && process.listenerCount(event) === 0) native.signalListened(signo, false);
 });
 process.on('warning', printWarning);
 

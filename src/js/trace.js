@@ -326,7 +326,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     if (finished) return;
     finished = true;
     if (task !== null) endTask();
-    if (reason !== undefined && reason !== 'interrupted (Ctrl-C)' && !reason.startsWith('nothing left')) {
+    if (reason !== undefined && !reason.startsWith('interrupted (') && !reason.startsWith('nothing left')) {
       const alive = liveWork();
       if (alive.length > 0) diagnostic('exit-with-pending-work', 'exit', `exit (${reason}) while still pending: ${alive.join('; ')}`);
     }
@@ -419,14 +419,17 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         const s = site(a);
         emit('settle', { state: 'fulfilled', awaitedAt: s, fn: s.fn });
       } else if (event === 'interrupt') {
+        // A signal that ends the process (a is its number): the loop dies by
+        // it once the trace is complete.
         const alive = stillAlive();
+        const name = a === 2 ? 'Ctrl-C' : Object.keys(native.signals).find((n) => native.signals[n] === a);
         diagnostic(
           'interrupted',
           'interrupt',
-          `interrupted (Ctrl-C); still keeping the process alive: ${alive.length ? alive.join('; ') : 'nothing'}`,
+          `interrupted (${name}); still keeping the process alive: ${alive.length ? alive.join('; ') : 'nothing'}`,
         );
         if (!diagnose || format === 'text') native.write(2, `tock: interrupted; still pending: ${alive.join('; ') || 'nothing'}\n`);
-        internals.terminate(130, 'interrupted (Ctrl-C)');
+        finish(128 + a, `interrupted (${name})`);
       } else if (event === 'idle') {
         emit('idle', { waitMs: a, next: b ? b[internals.kTraceLabel] : undefined, io: c || undefined });
         flush();
