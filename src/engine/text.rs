@@ -45,6 +45,13 @@ impl From<Utf8> for String {
 
 /// A JavaScript string as UTF-8, lone surrogates replaced by U+FFFD.
 pub fn to_utf8(string: &rquickjs::String<'_>) -> Result<String> {
+    with_utf8(string, str::to_owned)
+}
+
+/// Lends a JavaScript string's UTF-8 (lone surrogates replaced by U+FFFD)
+/// to `use_it`, without a copy when the string is well-formed: the output
+/// path writes it straight from the engine's buffer.
+pub fn with_utf8<R>(string: &rquickjs::String<'_>, use_it: impl FnOnce(&str) -> R) -> Result<R> {
     let ctx = string.ctx();
     let mut len = 0usize;
     // SAFETY: the context and value are live; QuickJS returns a buffer of
@@ -55,13 +62,13 @@ pub fn to_utf8(string: &rquickjs::String<'_>) -> Result<String> {
     }
     // SAFETY: `ptr` points to `len` initialised bytes until it is freed.
     let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => replace_lone_surrogates(bytes),
+    let result = match std::str::from_utf8(bytes) {
+        Ok(text) => use_it(text),
+        Err(_) => use_it(&replace_lone_surrogates(bytes)),
     };
     // SAFETY: `ptr` came from JS_ToCStringLen on this context.
     unsafe { qjs::JS_FreeCString(ctx.as_raw().as_ptr(), ptr) };
-    Ok(text)
+    Ok(result)
 }
 
 /// A JavaScript string's UTF-16 code units, lone surrogates kept (for the

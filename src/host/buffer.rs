@@ -73,7 +73,9 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
                 // SAFETY: both read at once; nothing runs while the slices are alive.
                 let (haystack, needle) =
                     unsafe { (haystack.as_bytes().unwrap_or_default(), needle.as_bytes().unwrap_or_default()) };
-                let found = if backwards {
+                let found = if needle.is_empty() {
+                    Some(from.min(haystack.len()))
+                } else if backwards {
                     let end = (from + needle.len()).min(haystack.len());
                     haystack[..end].windows(needle.len()).rposition(|w| w == needle)
                 } else {

@@ -383,8 +383,16 @@ impl Op {
                 Ok(Output::Undefined)
             }
             Op::Utimes { path, atime, mtime } => {
-                let time = |secs: f64| std::time::UNIX_EPOCH + std::time::Duration::from_secs_f64(secs.max(0.0));
-                let times = fs::FileTimes::new().set_accessed(time(atime)).set_modified(time(mtime));
+                // Seconds since the epoch, either side of it; a time no file can hold is EINVAL.
+                let time = |secs: f64| {
+                    let span = std::time::Duration::try_from_secs_f64(secs.abs()).ok()?;
+                    let epoch = std::time::UNIX_EPOCH;
+                    if secs >= 0.0 { epoch.checked_add(span) } else { epoch.checked_sub(span) }
+                };
+                let (Some(atime), Some(mtime)) = (time(atime), time(mtime)) else {
+                    return Err(fail(io::Error::from_raw_os_error(libc::EINVAL), "utime", &path));
+                };
+                let times = fs::FileTimes::new().set_accessed(atime).set_modified(mtime);
                 // utimes(2) needs no write access; opening for read is enough to set times as owner.
                 File::open(&path).and_then(|f| f.set_times(times)).map_err(|e| fail(e, "utime", &path))?;
                 Ok(Output::Undefined)
@@ -466,6 +474,9 @@ fn with_file(
 
 /// The program's open descriptor as a `File` that does not close it.
 fn borrow_fd(fd: i32) -> ManuallyDrop<File> {
+    // A negative descriptor is never open: one no process can have fails
+    // with EBADF as it would (-1 itself is not allowed in a `File`).
+    let fd = if fd < 0 { i32::MAX } else { fd };
     // SAFETY: never closed through this value (ManuallyDrop); a bad fd fails with EBADF.
     ManuallyDrop::new(unsafe { File::from_raw_fd(fd) })
 }

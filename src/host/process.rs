@@ -6,7 +6,7 @@ use std::rc::Rc;
 use rquickjs::{Array, Ctx, FromJs, Function, Object, Persistent, Result, Value, qjs};
 
 use super::{Hooks, Host, errno, stdio};
-use crate::engine::text::Utf8;
+use crate::engine::text::{self, Utf8};
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     // write(fd, string | Uint8Array): written at once; a failure comes back
@@ -14,10 +14,13 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set(
         "write",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, fd: i32, data: Value<'js>| -> Result<Option<Value<'js>>> {
-            let written = match rquickjs::TypedArray::<u8>::from_value(data.clone()) {
+            let written = match data.as_string() {
+                Some(text) => text::with_utf8(text, |text| stdio::write_fd(fd, text.as_bytes()))?,
                 // SAFETY: the bytes are written before any JavaScript runs.
-                Ok(bytes) => stdio::write_fd(fd, unsafe { bytes.as_bytes() }.unwrap_or_default()),
-                Err(_) => stdio::write_fd(fd, Utf8::from_js(&ctx, data)?.as_bytes()),
+                None => match rquickjs::TypedArray::<u8>::from_value(data.clone()) {
+                    Ok(bytes) => stdio::write_fd(fd, unsafe { bytes.as_bytes() }.unwrap_or_default()),
+                    Err(_) => stdio::write_fd(fd, Utf8::from_js(&ctx, data)?.as_bytes()),
+                },
             };
             written.err().map(|err| errno::info(&ctx, &err, "write")).transpose()
         })?,

@@ -4,9 +4,21 @@
 
 use std::rc::Rc;
 
-use rquickjs::{Ctx, Function, Object, Persistent, Result};
+use rquickjs::{Ctx, FromJs, Function, Object, Persistent, Result, Value};
 
 use super::Host;
+
+/// A timer or immediate id from JavaScript; anything else a program passes
+/// (`clearTimeout(-1)`, a Timeout method called on another object) is no
+/// id at all, and the call does nothing, as in Node.
+struct Id(Option<u32>);
+
+impl<'js> FromJs<'js> for Id {
+    fn from_js(_: &Ctx<'js>, value: Value<'js>) -> Result<Self> {
+        let id = value.as_number().filter(|n| n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(n));
+        Ok(Id(id.map(|n| n as u32)))
+    }
+}
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     let h = host.clone();
@@ -18,27 +30,38 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         })?,
     )?;
     let h = host.clone();
-    native.set("timerClear", Function::new(ctx.clone(), move |id: u32| h.timers.borrow_mut().clear(id))?)?;
+    native.set(
+        "timerClear",
+        Function::new(ctx.clone(), move |id: Id| {
+            if let Some(id) = id.0 {
+                h.timers.borrow_mut().clear(id);
+            }
+        })?,
+    )?;
     let h = host.clone();
     native.set(
         "timerRefresh",
-        Function::new(ctx.clone(), move |id: u32| {
+        Function::new(ctx.clone(), move |id: Id| {
             let now = h.clock.now_ms();
-            h.timers.borrow_mut().refresh(id, now)
+            id.0.is_some_and(|id| h.timers.borrow_mut().refresh(id, now))
         })?,
     )?;
     let h = host.clone();
     native.set(
         "timerObject",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: u32| -> Result<Option<Object<'js>>> {
-            let timer = h.timers.borrow().payload(id).cloned();
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: Id| -> Result<Option<Object<'js>>> {
+            let timer = id.0.and_then(|id| h.timers.borrow().payload(id).cloned());
             timer.map(|t| t.restore(&ctx)).transpose()
         })?,
     )?;
     let h = host.clone();
     native.set(
         "timerRef",
-        Function::new(ctx.clone(), move |id: u32, refed: bool| h.timers.borrow_mut().set_ref(id, refed))?,
+        Function::new(ctx.clone(), move |id: Id, refed: bool| {
+            if let Some(id) = id.0 {
+                h.timers.borrow_mut().set_ref(id, refed);
+            }
+        })?,
     )?;
     let h = host.clone();
     native.set(
@@ -50,14 +73,20 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     let h = host.clone();
     native.set(
         "immediateClear",
-        Function::new(ctx.clone(), move |id: u32| {
-            h.immediates.borrow_mut().clear(id);
+        Function::new(ctx.clone(), move |id: Id| {
+            if let Some(id) = id.0 {
+                h.immediates.borrow_mut().clear(id);
+            }
         })?,
     )?;
     let h = host.clone();
     native.set(
         "immediateRef",
-        Function::new(ctx.clone(), move |id: u32, refed: bool| h.immediates.borrow_mut().set_ref(id, refed))?,
+        Function::new(ctx.clone(), move |id: Id, refed: bool| {
+            if let Some(id) = id.0 {
+                h.immediates.borrow_mut().set_ref(id, refed);
+            }
+        })?,
     )?;
     // What keeps the loop alive: referenced Timeouts, then Immediates.
     let h = host.clone();

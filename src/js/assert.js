@@ -1,7 +1,7 @@
 // node:assert (and node:assert/strict): the checks, Node's deep-equality
 // rules, and AssertionError with Node's code, operator and messages.
 
-const { inspect, invalidArgType } = internals;
+const { codedError, inspect, invalidArgType } = internals;
 
 class AssertionError extends Error {
   constructor(options) {
@@ -53,6 +53,8 @@ function diff(actual, expected, header) {
   const lines = (value) => inspect(value, { compact: false, sorted: true, depth: 1000 }).split('\n');
   const a = lines(actual);
   const b = lines(expected);
+  // Two values that look the same (two functions, say) but are not equal.
+  if (a.join('\n') === b.join('\n')) return `Values have same structure but are not reference-equal:\n\n${a.join('\n')}\n`;
   if (a.length === 1 && b.length === 1) {
     const total = a[0].length + b[0].length;
     const primitive = (v) => typeof v !== 'object' || v === null;
@@ -60,7 +62,7 @@ function diff(actual, expected, header) {
     let indicator = '';
     if (total < 80) {
       let i = 0;
-      while (a[0][i] === b[0][i]) i++;
+      while (i < a[0].length && a[0][i] === b[0][i]) i++;
       if (i > 2) indicator = `\n  ${' '.repeat(i)}^`;
     }
     return `${header}\n+ actual - expected\n\n+ ${a[0]}\n- ${b[0]}${indicator}`;
@@ -225,7 +227,19 @@ function compare(name, operator, test) {
   const check = {
     [name](actual, expected, message) {
       if (arguments.length < 2) throw invalidArgType('expected', 'specified', undefined);
-      if (!test(actual, expected)) fail({ actual, expected, message, operator, stackStartFn: check });
+      if (test(actual, expected)) return;
+      if (message instanceof Error) throw message;
+      if (message === undefined || message === null) fail({ actual, expected, operator, stackStartFn: check });
+      // As Node 20: for the two that show a comparison, a falsy message is no
+      // message and any other takes the place of the comparison's first line;
+      // the others show the message as it is.
+      if (operator !== 'strictEqual' && operator !== 'deepStrictEqual') {
+        fail({ actual, expected, message: String(message), generated: !message, operator, stackStartFn: check });
+      }
+      if (!message) fail({ actual, expected, operator, stackStartFn: check });
+      const generated = defaultMessage(actual, expected, operator);
+      const rest = generated.includes('\n') ? generated.slice(generated.indexOf('\n')) : '';
+      fail({ actual, expected, message: `${String(message)}${rest}`, generated: false, operator, stackStartFn: check });
     },
   }[name];
   return check;
@@ -280,9 +294,23 @@ function doesNotThrow(fn, expected, message) {
   }
 }
 
+// Node's check of what rejects/doesNotReject wait on: a thenable (its
+// `then` read outside the try, so that reading it fails as it does in Node).
+function thenable(promiseOrFn) {
+  const promise = typeof promiseOrFn === 'function' ? promiseOrFn() : promiseOrFn;
+  const isThenable = promise !== null && (typeof promise === 'object' || typeof promise === 'function') && typeof promise.then === 'function';
+  if (!isThenable) {
+    if (typeof promiseOrFn === 'function') {
+      throw codedError(TypeError, 'ERR_INVALID_RETURN_VALUE', `Expected instance of Promise to be returned from the "promiseFn" function but got ${internals.describeReceived(promise).replace(/^R/, 'r').replace(/^received /, '')}.`);
+    }
+    throw invalidArgType('promiseFn', 'of type function or an instance of Promise', promiseOrFn);
+  }
+  return promise;
+}
+
 async function rejects(promiseOrFn, expected, message) {
   if (typeof expected === 'string') [message, expected] = [expected, undefined];
-  const promise = typeof promiseOrFn === 'function' ? promiseOrFn() : promiseOrFn;
+  const promise = thenable(promiseOrFn);
   try {
     await promise;
   } catch (err) {
@@ -294,8 +322,9 @@ async function rejects(promiseOrFn, expected, message) {
 
 async function doesNotReject(promiseOrFn, expected, message) {
   if (typeof expected === 'string') message = expected;
+  const promise = thenable(promiseOrFn);
   try {
-    await (typeof promiseOrFn === 'function' ? promiseOrFn() : promiseOrFn);
+    await promise;
   } catch (err) {
     fail({ actual: err, expected, operator: 'doesNotReject', message: `Got unwanted rejection${message ? `: ${message}` : '.'}\nActual message: "${err?.message}"`, stackStartFn: doesNotReject });
   }
@@ -334,8 +363,11 @@ Object.assign(assert, {
   doesNotReject,
   match: matchCheck('match', true),
   doesNotMatch: matchCheck('doesNotMatch', false),
-  fail(message = 'Failed') {
-    fail({ message, operator: 'fail', stackStartFn: assert.fail });
+  // fail(message) and the deprecated fail(actual, expected[, message[, operator]]).
+  fail(...args) {
+    if (args.length < 2) fail({ message: args[0] ?? 'Failed', generated: args[0] === undefined, operator: 'fail', stackStartFn: assert.fail });
+    const [actual, expected, message, operator = args.length === 2 ? '!=' : 'fail'] = args;
+    fail({ actual, expected, message: args.length === 2 ? undefined : message, operator, stackStartFn: assert.fail });
   },
   ifError(value) {
     if (value === null || value === undefined) return;

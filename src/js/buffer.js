@@ -161,7 +161,16 @@ function clampIndex(value, length, fallback) {
 
 const proto = Buffer.prototype;
 
+// Methods that hand `this` to a native need a Uint8Array: Node's own fail
+// on anything else too (with V8's wording, which this keeps close to).
+function bytesOf(self, method) {
+  if (!(self instanceof Uint8Array)) throw new TypeError(`Buffer.prototype.${method} called on an object that is not a Buffer or Uint8Array`);
+  if (self.buffer.detached) throw new TypeError(`Cannot perform Buffer.prototype.${method} on a detached ArrayBuffer`);
+  return self;
+}
+
 proto.toString = function toString(encoding, start, end) {
+  bytesOf(this, 'toString');
   if (arguments.length === 0) return native.bufferDecode(this, 'utf8', 0, this.length);
   start = start === undefined ? 0 : Math.max(Math.trunc(+start) || 0, 0);
   end = end === undefined ? this.length : Math.min(Math.trunc(+end) || 0, this.length);
@@ -193,12 +202,16 @@ proto.toJSON = function toJSON() {
 };
 
 proto.equals = function equals(other) {
+  bytesOf(this, 'equals');
   if (!(other instanceof Uint8Array)) throw invalidArgType('otherBuffer', 'an instance of Buffer or Uint8Array', other);
+  bytesOf(other, 'equals');
   return this === other || compareBytes(this, other) === 0;
 };
 
 proto.compare = function compare(target, targetStart = 0, targetEnd = target?.length, sourceStart = 0, sourceEnd = this.length) {
+  bytesOf(this, 'compare');
   if (!(target instanceof Uint8Array)) throw invalidArgType('target', 'an instance of Buffer or Uint8Array', target);
+  bytesOf(target, 'compare');
   return compareBytes(this.subarray(sourceStart, sourceEnd), target.subarray(targetStart, targetEnd));
 };
 
@@ -222,6 +235,8 @@ proto.fill = function fill(value, offset, end, encoding) {
   else if (typeof end === 'string') [end, encoding] = [this.length, end];
   offset = offset === undefined ? 0 : offset;
   end = end === undefined ? this.length : end;
+  if (typeof offset !== 'number') throw invalidArgType('offset', 'of type number', offset);
+  if (typeof end !== 'number') throw invalidArgType('end', 'of type number', end);
   if (offset < 0 || offset > this.length) throw outOfRange('offset', `>= 0 && <= ${this.length}`, offset);
   if (end < 0 || end > this.length) throw outOfRange('end', `>= 0 && <= ${this.length}`, end);
   if (typeof value === 'number' || typeof value === 'boolean') {
@@ -250,6 +265,7 @@ function searchBytes(value, encoding) {
 }
 
 proto.indexOf = function indexOf(value, byteOffset = 0, encoding) {
+  bytesOf(this, 'indexOf');
   if (typeof byteOffset === 'string') [byteOffset, encoding] = [0, byteOffset];
   const needle = searchBytes(value, encoding);
   const from = clampIndex(byteOffset, this.length, 0);
@@ -257,10 +273,12 @@ proto.indexOf = function indexOf(value, byteOffset = 0, encoding) {
   return native.bufferIndexOf(this, needle, from, false);
 };
 proto.lastIndexOf = function lastIndexOf(value, byteOffset = this.length, encoding) {
+  bytesOf(this, 'lastIndexOf');
   if (typeof byteOffset === 'string') [byteOffset, encoding] = [this.length, byteOffset];
   const needle = searchBytes(value, encoding);
   const from = Math.min(clampIndex(byteOffset, this.length, this.length), this.length - needle.length);
   if (from < 0) return -1;
+  if (needle.length === 0) return from;
   return native.bufferIndexOf(this, needle, from, true);
 };
 proto.includes = function includes(value, byteOffset, encoding) {
@@ -318,6 +336,7 @@ for (const [nodeName, viewName, size] of numberKinds) {
 }
 
 proto[customInspect] = function (recurseTimes, ctx) {
+  bytesOf(this, 'inspect');
   const shown = Math.min(INSPECT_MAX_BYTES, this.length);
   let text = native.bufferDecode(this, 'hex', 0, shown).replace(/(.{2})(?!$)/g, '$1 ');
   const remaining = this.length - INSPECT_MAX_BYTES;
@@ -396,7 +415,12 @@ internals.bufferModule = {
   kMaxLength,
   kStringMaxLength,
   constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: kStringMaxLength },
-  isUtf8: (input) => native.isUtf8(input instanceof ArrayBuffer ? new Uint8Array(input) : input),
+  isUtf8(input) {
+    if (input instanceof ArrayBuffer) input = new Uint8Array(input);
+    else if (ArrayBuffer.isView(input)) input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    else throw invalidArgType('input', 'an instance of ArrayBuffer, Buffer, or TypedArray', input);
+    return native.isUtf8(input);
+  },
 };
 internals.TextEncoder = TextEncoder;
 internals.TextDecoder = TextDecoder;

@@ -53,7 +53,7 @@ function toFlags(flags, fallback) {
 }
 
 function toMode(mode, fallback) {
-  if (mode === undefined || mode === null) return fallback;
+  if ((mode === undefined || mode === null) && fallback !== undefined) return fallback;
   if (typeof mode === 'string') {
     if (!/^[0-7]+$/.test(mode)) throw invalidArgValue('mode', mode, 'must be a 32-bit unsigned integer or an octal string');
     return parseInt(mode, 8);
@@ -339,6 +339,11 @@ function readOp(fd, buffer, offset = 0, length, position = null) {
   if (offset !== null && typeof offset === 'object') ({ offset = 0, length, position = null } = offset);
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   length ??= bytes.length - offset;
+  if (typeof offset !== 'number') throw invalidArgType('offset', 'of type number', offset);
+  if (typeof length !== 'number') throw invalidArgType('length', 'of type number', length);
+  if (position !== null && typeof position !== 'number' && typeof position !== 'bigint') {
+    throw invalidArgType('position', 'of type number or bigint', position);
+  }
   if (offset < 0 || offset > bytes.length) {
     throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "offset" is out of range. It must be >= 0 && <= ${bytes.length}. Received ${offset}`);
   }
@@ -535,37 +540,47 @@ fs.existsSync = function existsSync(path) {
 class FileHandle {
   #fd;
   constructor(fd) {
+    if (!Number.isInteger(fd)) throw invalidArgType('fd', 'of type number', fd);
     this.#fd = fd;
   }
   get fd() {
     return this.#fd;
   }
+  // Node's error for any call on a closed handle.
+  #closed(syscall) {
+    if (this.#fd !== -1) return false;
+    const err = new Error('file closed');
+    Object.assign(err, { code: 'EBADF', syscall });
+    return Promise.reject(err);
+  }
   async read(buffer, offset, length, position) {
+    await this.#closed('read');
     if (!ArrayBuffer.isView(buffer)) ({ buffer = Buffer.alloc(16384), offset, length, position } = buffer ?? {});
     const bytesRead = await run('read', this.#fd, buffer, offset, length, position);
     return { __proto__: null, bytesRead, buffer };
   }
   async write(data, ...rest) {
+    await this.#closed('write');
     const bytesWritten = await run('write', this.#fd, data, ...rest);
     return { __proto__: null, bytesWritten, buffer: data };
   }
   readFile(options) {
-    return run('readFile', this, options);
+    return this.#closed('readFile') || run('readFile', this, options);
   }
   writeFile(data, options) {
-    return run('writeFile', this, data, options);
+    return this.#closed('writeFile') || run('writeFile', this, data, options);
   }
   appendFile(data, options) {
-    return run('appendFile', this, data, options);
+    return this.#closed('writeFile') || run('appendFile', this, data, options);
   }
   stat() {
-    return run('fstat', this.#fd);
+    return this.#closed('fstat') || run('fstat', this.#fd);
   }
   truncate(length) {
-    return run('ftruncate', this.#fd, length);
+    return this.#closed('ftruncate') || run('ftruncate', this.#fd, length);
   }
   sync() {
-    return run('fsync', this.#fd);
+    return this.#closed('fsync') || run('fsync', this.#fd);
   }
   async close() {
     if (this.#fd === -1) return;

@@ -271,12 +271,13 @@ function stream(fd) {
     });
     return false;
   }
-  out[kWrite] = write;
+  writers.set(out, write);
   return out;
 }
-const kWrite = Symbol('write');
+// Each stream's write, for console.* (not reachable from programs).
+const writers = new WeakMap();
 const ignore = () => {};
-internals.consoleWrite = (fd, text) => (fd === 2 ? process.stderr : process.stdout)[kWrite](text, undefined, true);
+internals.consoleWrite = (fd, text) => writers.get(fd === 2 ? process.stderr : process.stdout)(text, undefined, true);
 
 // fs.writeSync's error, with its properties in Node's order.
 function fileError(info) {

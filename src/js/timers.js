@@ -34,7 +34,7 @@ class Timeout {
   }
 
   refresh() {
-    if (this._idleTimeout === -1) return this; // cleared
+    if (!(this instanceof Timeout) || this._idleTimeout === -1) return this; // cleared
     if (!native.timerRefresh(this[kId])) start(this); // a fired timer is re-armed, as in Node
     return this;
   }

@@ -28,7 +28,7 @@ class URL {
   #set(part, value) {
     const parts = native.urlSet(this.#parts[0], part, `${value}`);
     if (parts) this.#parts = parts;
-    if (part === 'search' || part === 'href') this.#searchParams?.[kReplace](this.#parts[8]);
+    if ((part === 'search' || part === 'href') && this.#searchParams) replaceQuery(this.#searchParams, this.#parts[8]);
   }
   get href() {
     return this.#parts[0];
@@ -37,7 +37,7 @@ class URL {
     const parts = native.urlParse(`${value}`);
     if (!parts) throw invalidUrl(`${value}`);
     this.#parts = parts;
-    this.#searchParams?.[kReplace](parts[8]);
+    if (this.#searchParams) replaceQuery(this.#searchParams, parts[8]);
   }
   get origin() {
     return this.#parts[10];
@@ -83,8 +83,14 @@ class URL {
 }
 Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
 
-const kReplace = Symbol('replace');
+// How a URL keeps its searchParams in step (not reachable from programs).
+let replaceQuery;
 class URLSearchParams {
+  static {
+    replaceQuery = (params, query) => {
+      params.#pairs = native.searchParse(query.startsWith('?') ? query.slice(1) : query);
+    };
+  }
   #pairs = [];
   #onChange;
   constructor(init = '', onChange = undefined) {
@@ -96,11 +102,8 @@ class URLSearchParams {
         this.#pairs.push([`${name}`, `${value}`]);
       }
     } else {
-      this[kReplace](`${init}`);
+      replaceQuery(this, `${init}`);
     }
-  }
-  [kReplace](query) {
-    this.#pairs = native.searchParse(query.startsWith('?') ? query.slice(1) : query);
   }
   #changed() {
     if (this.#onChange) this.#onChange(this.#pairs.length ? `?${this}` : '');
