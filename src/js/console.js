@@ -12,7 +12,10 @@ function print(fd, text) {
   if (internals.trace) internals.trace.console(fd, text);
   internals.consoleWrite(fd, text + '\n');
 }
-const printArgs = (fd, args) => print(fd, formatWithOptions({ colors: colors[fd] }, ...args));
+const formatOptions = { 1: { colors: colors[1] }, 2: { colors: colors[2] } };
+// A single string is printed as it is (util.format would return it).
+const printArgs = (fd, args) =>
+  print(fd, args.length === 1 && typeof args[0] === 'string' ? args[0] : formatWithOptions(formatOptions[fd], ...args));
 
 function formatTime(ms) {
   let hours = 0;

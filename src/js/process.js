@@ -271,13 +271,20 @@ function stream(fd) {
     });
     return false;
   }
-  writers.set(out, write);
+  writers.set(out, { write, method: out.write });
   return out;
 }
-// Each stream's write, for console.* (not reachable from programs).
+// Each stream's own write, for console.* (not reachable from programs). A
+// program that replaced process.stdout or its write method sees console
+// output go through its replacement, as in Node.
 const writers = new WeakMap();
 const ignore = () => {};
-internals.consoleWrite = (fd, text) => writers.get(fd === 2 ? process.stderr : process.stdout)(text, undefined, true);
+internals.consoleWrite = (fd, text) => {
+  const stream = fd === 2 ? process.stderr : process.stdout;
+  const own = writers.get(stream);
+  if (own !== undefined && stream.write === own.method) own.write(text, undefined, true);
+  else stream.write(text);
+};
 
 // fs.writeSync's error, with its properties in Node's order.
 function fileError(info) {
