@@ -16,6 +16,8 @@ const styles = {
 function inspect(value, options) {
   const ctx = {
     seen: [],
+    // The objects of `seen` (the path from the root), for an O(1) cycle test.
+    onPath: new Set(),
     circular: undefined,
     indentationLvl: 0,
     currentDepth: 0,
@@ -77,7 +79,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     }
   }
 
-  if (ctx.seen.includes(value)) {
+  if (ctx.onPath.has(value)) {
     let index = 1;
     if (ctx.circular === undefined) {
       ctx.circular = new Map([[value, index]]);
@@ -180,7 +182,8 @@ function getKeys(value, showHidden) {
   return keys;
 }
 
-// Brand checks: a Map or Set whose prototype was replaced is still one.
+// Brand checks: a Map or Set whose prototype was removed is still one (only
+// tried then: a failed check throws, which costs a stack trace).
 const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get;
 const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get;
 const hasBrand = (sizeOf, value) => {
@@ -193,8 +196,8 @@ const hasBrand = (sizeOf, value) => {
 };
 const setValues = Set.prototype.values;
 const mapEntries = Map.prototype.entries;
-const isMap = (value) => value instanceof Map || hasBrand(mapSize, value);
-const isSet = (value) => value instanceof Set || hasBrand(setSize, value);
+const isMap = (value, constructor) => value instanceof Map || (constructor === null && hasBrand(mapSize, value));
+const isSet = (value, constructor) => value instanceof Set || (constructor === null && hasBrand(setSize, value));
 
 const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
 const typedArrayTag = Object.getOwnPropertyDescriptor(typedArrayProto, Symbol.toStringTag).get;
@@ -221,7 +224,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     extrasType = kArrayExtrasType;
     formatter = formatArray;
     noIterator = false;
-  } else if (isSet(value)) {
+  } else if (isSet(value, constructor)) {
     const size = setSize.call(value);
     keys = getKeys(value, ctx.showHidden);
     const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
@@ -229,7 +232,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     if (size === 0 && keys.length === 0) return `${prefix}{}`;
     braces = [`${prefix}{`, '}'];
     noIterator = false;
-  } else if (isMap(value)) {
+  } else if (isMap(value, constructor)) {
     const size = mapSize.call(value);
     keys = getKeys(value, ctx.showHidden);
     const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
@@ -306,10 +309,12 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
   }
   recurseTimes += 1;
   ctx.seen.push(value);
+  ctx.onPath.add(value);
   ctx.currentDepth = recurseTimes;
   const output = formatter(ctx, value, recurseTimes);
   for (const key of keys) output.push(formatProperty(ctx, value, recurseTimes, key, kObjectType));
   ctx.seen.pop();
+  ctx.onPath.delete(value);
 
   if (ctx.circular !== undefined) {
     const index = ctx.circular.get(value);
@@ -499,15 +504,21 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
   }
   // `+`, not a template or Array.prototype.join: those copy every piece,
   // while `+` lets the engine keep them as a rope, so a deep graph's output
-  // is not copied once per level.
-  const indentation = '\n' + ' '.repeat(ctx.indentationLvl);
-  return (base ? base + ' ' : '') + braces[0] + indentation + '  ' + join(output, ',' + indentation + '  ') + indentation + braces[1];
+  // is not copied once per level. The rope is kept shallow (the engine
+  // rebalances a deep one, walking all of it): the small pieces are joined
+  // first and the entries pairwise.
+  const indentation = indentations[ctx.indentationLvl] ?? (indentations[ctx.indentationLvl] = '\n' + ' '.repeat(ctx.indentationLvl));
+  const open = (base ? base + ' ' : '') + braces[0] + indentation + '  ';
+  return open + (join(output, ',' + indentation + '  ', 0, output.length) + (indentation + braces[1]));
 }
 
-function join(output, separator) {
-  let joined = output.length === 0 ? '' : output[0];
-  for (let i = 1; i < output.length; i++) joined += separator + output[i];
-  return joined;
+const indentations = [];
+
+function join(output, separator, from, to) {
+  if (to - from === 0) return '';
+  if (to - from === 1) return output[from];
+  const middle = (from + to) >>> 1;
+  return join(output, separator, from, middle) + (separator + join(output, separator, middle, to));
 }
 
 // Lays out many short array entries in aligned columns, aiming for a block
