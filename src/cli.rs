@@ -168,43 +168,68 @@ fn positive_ms(text: &str) -> Result<f64, String> {
     }
 }
 
-/// A bad command line ends the process before any program runs, with
-/// Node's exit code for a bad option.
-fn bad_option(message: &str) -> ! {
-    eprintln!("tock: {message}");
-    std::process::exit(9);
+/// Why the command line runs no program: help or the version asked for
+/// (exit 0, on stdout), or a bad command line (Node's exit 9 for a bad
+/// option, on stderr), with what to print.
+pub struct Stop {
+    pub message: String,
+    pub code: i32,
+}
+
+fn bad_option(message: String) -> Stop {
+    Stop { message: format!("tock: {message}\n"), code: 9 }
 }
 
 /// `--trace-out` must be writable before the program runs: finding out at
 /// exit would lose the trace of the whole run.
-fn check_writable(path: &str) {
+fn check_writable(path: &str) -> Result<(), Stop> {
     let target = std::path::Path::new(path);
-    let (probe, what) = if target.exists() {
-        (target.to_path_buf(), "file")
-    } else {
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-        (parent.to_path_buf(), "directory")
+    let probe = match target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        _ if target.exists() => target,
+        Some(parent) => parent,
+        None => std::path::Path::new("."),
     };
     let c_path = std::ffi::CString::new(probe.as_os_str().as_encoded_bytes()).ok();
     // SAFETY: access(2) only reads the NUL-terminated path.
     let writable = c_path.is_some_and(|p| unsafe { libc::access(p.as_ptr(), libc::W_OK) } == 0);
-    if !writable || (what == "directory" && !probe.is_dir()) {
-        let err = std::io::Error::last_os_error();
-        let reason = if probe.exists() { err.to_string() } else { "no such directory".to_owned() };
-        bad_option(&format!("cannot write the trace to '{path}': {reason}"));
-    }
+    let reason = if !probe.exists() {
+        "no such directory".to_owned()
+    } else if !writable {
+        crate::host::errno::text(&std::io::Error::last_os_error())
+    } else if probe != target && !probe.is_dir() {
+        "not a directory".to_owned()
+    } else {
+        return Ok(());
+    };
+    Err(bad_option(format!("cannot write the trace to '{path}': {reason}")))
 }
 
-/// Parses the command line; `--help`, `--version` and usage errors exit here.
+/// Parses the command line; `--help`, `--version` and bad command lines end
+/// the process here.
 pub fn parse() -> Options {
-    let cli = Cli::try_parse().unwrap_or_else(|err| {
+    parse_from(std::env::args_os()).unwrap_or_else(|stop| {
+        use std::io::Write;
+        let _ = match stop.code {
+            0 => std::io::stdout().write_all(stop.message.as_bytes()),
+            _ => std::io::stderr().write_all(stop.message.as_bytes()),
+        };
+        std::process::exit(stop.code)
+    })
+}
+
+/// The options of a command line (the executable's name first), or why it
+/// runs no program. Nothing here ends the process.
+pub fn parse_from<I, T>(args: I) -> Result<Options, Stop>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    use clap::CommandFactory;
+    let cli = Cli::try_parse_from(args).map_err(|err| {
         use clap::error::ErrorKind;
-        if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-            err.exit();
-        }
-        let _ = err.print();
-        std::process::exit(9);
-    });
+        let code = if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) { 0 } else { 9 };
+        Stop { message: err.render().to_string(), code }
+    })?;
     let (flags, program) = match cli.command {
         Some(Command::Run { flags, program }) => (flags, program),
         Some(Command::Trace { mut flags, program }) => {
@@ -227,13 +252,11 @@ pub fn parse() -> Options {
         (_, Some(code)) => (Entry::Eval { code, print: true }, program),
         _ => {
             let Some((file, args)) = program.split_first() else {
-                use clap::CommandFactory;
-                let _ = Cli::command().print_help();
-                std::process::exit(9);
+                return Err(Stop { message: Cli::command().render_help().to_string(), code: 9 });
             };
             // Options come before the program; one tock does not know is an error.
             if file.starts_with('-') && file != "-" {
-                bad_option(&format!("bad option: {file}"));
+                return Err(bad_option(format!("bad option: {file}")));
             }
             let path = std::path::absolute(file).map(|p| crate::engine::modules::normalize(&p).display().to_string());
             let path = path.unwrap_or_else(|_| file.clone());
@@ -242,7 +265,7 @@ pub fn parse() -> Options {
         }
     };
     if let Some(out) = &flags.trace_out {
-        check_writable(out);
+        check_writable(out)?;
     }
     let trace = (flags.trace.is_some() || flags.diagnose).then(|| Trace {
         format: flags.trace,
@@ -250,5 +273,5 @@ pub fn parse() -> Options {
         diagnose: flags.diagnose,
         block_threshold_ms: flags.block_threshold,
     });
-    Options { entry, test262, trace, argv, unhandled_rejections }
+    Ok(Options { entry, test262, trace, argv, unhandled_rejections })
 }

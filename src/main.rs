@@ -1,18 +1,8 @@
-//! tock: a JavaScript runtime whose event loop you can read.
-//!
-//! - `cli`: the command line.
-//! - `engine`: QuickJS-ng glue and the module loader.
-//! - `event_loop`: the turn of the loop, the timer heap, the immediate queue.
-//! - `host`: the APIs a program sees (console, process, timers…), Rust natives
-//!   beside their embedded JavaScript in `src/js/`.
+//! The `tock` command: parse the command line, start the engine, run the
+//! loop (the library, `src/lib.rs`, holds the rest).
 
-mod cli;
-mod engine;
-mod event_loop;
-mod host;
-mod trace;
-
-use host::stdio;
+use tock::host::stdio;
+use tock::{cli, engine, event_loop, host};
 
 fn main() {
     // A bug in tock must never reach the user as a panic dump.

@@ -229,7 +229,7 @@ fn resolve_package(from: &Path, name: &str) -> Option<String> {
 
 /// The ESM entry of a package: `exports` (string, or `"."` / `import` /
 /// `default` conditions), else `main`.
-fn package_entry(dir: &Path) -> Option<String> {
+pub fn package_entry(dir: &Path) -> Option<String> {
     let text = std::fs::read_to_string(dir.join("package.json")).ok()?;
     let field = |text: &str, key: &str| -> Option<String> {
         let at = text.find(&format!("\"{key}\""))?;

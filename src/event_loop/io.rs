@@ -166,6 +166,12 @@ pub struct Io {
     refed: Cell<usize>,
 }
 
+impl Default for Io {
+    fn default() -> Io {
+        Io::new()
+    }
+}
+
 impl Io {
     pub fn new() -> Io {
         let (wake, wakeups) = mpsc::channel();

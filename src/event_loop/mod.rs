@@ -295,6 +295,12 @@ pub struct Clock {
     skipped_ms: std::cell::Cell<u64>,
 }
 
+impl Default for Clock {
+    fn default() -> Self {
+        Clock::new()
+    }
+}
+
 impl Clock {
     pub fn new() -> Self {
         let origin_ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64() * 1e3).unwrap_or(0.0);

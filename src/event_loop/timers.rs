@@ -146,7 +146,7 @@ impl<T: Clone> Timers<T> {
     }
 
     #[cfg(test)]
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.timers.len()
     }
 
