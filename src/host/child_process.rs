@@ -119,7 +119,7 @@ impl Spawn {
 /// writer, and the read flow of its stdout and stderr.
 #[derive(Default)]
 struct Pipes {
-    stdin: Option<UnboundedSender<Vec<u8>>>,
+    stdin: Option<UnboundedSender<(Vec<u8>, Completer)>>,
     output: [Option<Arc<ReadFlow>>; 2],
 }
 
@@ -177,14 +177,25 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             let completer = h.io.start(Persistent::save(&ctx, callback));
             let mut pipes = Pipes::default();
             if let Some(mut stdin) = child.stdin.take() {
-                let (sender, mut receiver) = unbounded_channel::<Vec<u8>>();
+                let (sender, mut receiver) = unbounded_channel::<(Vec<u8>, Completer)>();
                 pipes.stdin = Some(sender);
                 h.io.spawn(async move {
-                    while let Some(chunk) = receiver.recv().await {
-                        // An empty chunk is end(); a child that stopped reading ends it too.
-                        if chunk.is_empty() || stdin.write_all(&chunk).await.is_err() {
+                    // Each write completes once written (so 'drain' means the
+                    // child has taken it); after a failure (EPIPE: the child
+                    // stopped reading) every later write fails the same way.
+                    let mut failed: Option<std::io::Error> = None;
+                    while let Some((chunk, written)) = receiver.recv().await {
+                        if chunk.is_empty() {
+                            // end(): our end of the pipe closes.
+                            let _ = stdin.shutdown().await;
+                            written.send(true, Box::new(|_| Ok(vec![])));
                             break;
                         }
+                        if failed.is_none() {
+                            failed = stdin.write_all(&chunk).await.err();
+                        }
+                        let errno = failed.as_ref().map(|e| e.raw_os_error().unwrap_or(libc::EPIPE));
+                        written.send(true, Box::new(move |ctx| write_outcome(ctx, errno)));
                     }
                 });
             }
@@ -214,22 +225,32 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             vec![completer.id() as f64, pid as f64, ours].into_js(&ctx)
         })?,
     )?;
-    let children = running.clone();
+    let (h, children) = (host.clone(), running.clone());
     native.set(
         "childWrite",
-        Function::new(ctx.clone(), move |id: f64, bytes: Option<TypedArray<'js, u8>>| {
-            let id = id as u64;
-            // SAFETY: copied out at once.
-            let chunk = bytes.map(|b| unsafe { b.as_bytes() }.unwrap_or_default().to_vec()).unwrap_or_default();
-            let end = chunk.is_empty();
-            let mut children = children.borrow_mut();
-            let input = children.get_mut(&id).and_then(|pipes| pipes.stdin.as_ref());
-            let sent = input.is_some_and(|input| input.send(chunk).is_ok());
-            if end && let Some(pipes) = children.get_mut(&id) {
-                pipes.stdin = None;
-            }
-            sent
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, id: f64, bytes: Option<TypedArray<'js, u8>>, done: Function<'js>| {
+                let id = id as u64;
+                // SAFETY: copied out at once.
+                let chunk = bytes.map(|b| unsafe { b.as_bytes() }.unwrap_or_default().to_vec()).unwrap_or_default();
+                let end = chunk.is_empty();
+                let written = h.io.start(Persistent::save(&ctx, done));
+                let mut children = children.borrow_mut();
+                let input = children.get_mut(&id).and_then(|pipes| pipes.stdin.as_ref());
+                // A child whose stdin is closed: the write fails with EPIPE.
+                let refused = match input {
+                    Some(input) => input.send((chunk, written)).err().map(|e| e.0.1),
+                    None => Some(written),
+                };
+                if let Some(refused) = refused {
+                    refused.send(true, Box::new(move |ctx| write_outcome(ctx, (!end).then_some(libc::EPIPE))));
+                }
+                if end && let Some(pipes) = children.get_mut(&id) {
+                    pipes.stdin = None;
+                }
+            },
+        )?,
     )?;
     // Read start (true) / stop (false) / close (null) of a child's stdout (1)
     // or stderr (2).
@@ -315,6 +336,15 @@ async fn forward(
     completer.send_chunks(stream, name, flow).await;
     let end = if name == "stdout" { "stdout-end" } else { "stderr-end" };
     completer.send(false, Box::new(move |ctx| Ok(vec![end.into_js(ctx)?])));
+}
+
+/// A write's completion: no arguments when written, else the failure as
+/// `[code, errno, description, syscall]`.
+fn write_outcome<'js>(ctx: &Ctx<'js>, errno: Option<i32>) -> Result<Vec<Value<'js>>> {
+    match errno {
+        None => Ok(vec![]),
+        Some(errno) => Ok(vec![errno::info(ctx, &std::io::Error::from_raw_os_error(errno), "write")?]),
+    }
 }
 
 /// An exit code, or the name of the signal that ended the process.

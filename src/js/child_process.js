@@ -66,13 +66,14 @@ class ChildWritable extends Writable {
     super();
     this.#id = id;
   }
+  // Each write calls back once the child's pipe has taken it (so 'drain'
+  // waits for a slow child), or with net's error (`write EPIPE`).
   _write(chunk, encoding, callback) {
-    if (chunk.length > 0) native.childWrite(this.#id, chunk);
-    callback();
+    if (chunk.length === 0) return callback();
+    native.childWrite(this.#id, chunk, (failed) => callback(failed === undefined ? undefined : internals.socketError(failed)));
   }
   _final(callback) {
-    native.childWrite(this.#id, undefined);
-    callback();
+    native.childWrite(this.#id, undefined, () => callback());
   }
 }
 
@@ -126,6 +127,8 @@ class ChildProcess extends EventEmitter {
           [this.exitCode, this.signalCode] = exit;
           this.#exited = true;
           this.#updateRef();
+          // As in Node, the exited child's stdin is done with.
+          this.stdin?.destroy();
           for (const stream of [this.stdout, this.stderr]) if (stream && !stream.used) stream.resume();
           // As in Node, a child's IPC channel is drained and closed
           // ('message'…, 'disconnect') before its 'exit'.

@@ -230,6 +230,13 @@ internals.withCodeInStack = withCodeInStack;
 // A failed system call, as Node reports it: `ENOENT: no such file or
 // directory, open 'x'` with errno, code, syscall, path and dest, from the
 // `[code, errno, description, syscall, path, dest]` natives return.
+// A failed socket or pipe call, as net reports it: `write EPIPE`.
+internals.socketError = ([code, errno, , syscall]) => {
+  const err = new Error(`${syscall} ${code}`);
+  Object.assign(err, { errno, code, syscall });
+  return err;
+};
+
 // V8's side-effect-free string of a value (NoSideEffectsToString), as in
 // Node's unhandled-rejection message: no getter, trap or toString runs.
 internals.noSideEffectsToString = function noSideEffectsToString(value) {

@@ -257,7 +257,7 @@ function stream(fd) {
       if (callback) nextTick(callback, null);
       return true;
     }
-    const err = kind === 'FILE' ? fileError(failed) : socketError(failed);
+    const err = kind === 'FILE' ? fileError(failed) : internals.socketError(failed);
     nextTick(() => {
       if (callback) callback(err);
       if (fromConsole && out.listenerCount('error') === 0) out.once('error', ignore);
@@ -295,12 +295,6 @@ function fileError(info) {
   return err;
 }
 
-// A failed socket or pipe call, as net reports it: `write EPIPE`.
-function socketError([code, errno, , syscall]) {
-  const err = new Error(`${syscall} ${code}`);
-  Object.assign(err, { errno, code, syscall });
-  return err;
-}
 
 const memoryUsage = () => native.memoryUsage();
 memoryUsage.rss = () => native.memoryUsage().rss;
