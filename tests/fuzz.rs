@@ -12,7 +12,8 @@ fn built_ins_survive_odd_arguments() {
     let out = Command::new("python3")
         .arg(root.join("tests/fuzz/run.py"))
         .arg(env!("CARGO_BIN_EXE_tock"))
-        .args(["--seconds", &seconds])
+        // A call stalled 20 s is a hang even on a machine with every core busy.
+        .args(["--seconds", &seconds, "--stall", "20"])
         .current_dir(root)
         .output()
         .expect("python3 runs tests/fuzz/run.py");

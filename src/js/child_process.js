@@ -137,7 +137,6 @@ class ChildProcess extends EventEmitter {
           return;
         case 'close':
           native.childForget(this.#id);
-          closing = true;
           this.#closed = true;
           maybeClose();
       }
@@ -145,10 +144,9 @@ class ChildProcess extends EventEmitter {
     // 'close' comes once the child has exited ('exit' emitted) and its
     // stdout and stderr streams have closed, as in Node.
     let exited = false;
-    let closing = false;
     let openOutputs = 0;
     const maybeClose = () => {
-      if (exited && closing && openOutputs === 0) this.emit('close', ...exit);
+      if (exited && this.#closed && openOutputs === 0) this.emit('close', ...exit);
     };
     const emitExit = () => {
       exited = true;
