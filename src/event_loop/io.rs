@@ -155,9 +155,6 @@ pub struct Io {
     /// Where the poll phase sleeps until its deadline or a wake-up.
     wakeups: Receiver<Wake>,
     runtime: OnceCell<tokio::runtime::Runtime>,
-    /// The file-system pool's threads, taken in order: `UV_THREADPOOL_SIZE`
-    /// is read at the first file operation, as libuv reads it.
-    pool: OnceCell<Arc<tokio::sync::Semaphore>>,
     /// Operations in flight, with the callback each completion goes to.
     pending: RefCell<HashMap<u64, Pending>>,
     next_id: Cell<u64>,
@@ -179,7 +176,6 @@ impl Io {
             wake,
             wakeups,
             runtime: OnceCell::new(),
-            pool: OnceCell::new(),
             pending: RefCell::default(),
             next_id: Cell::new(1),
             refed: Cell::new(0),
@@ -211,6 +207,7 @@ impl Io {
         self.runtime.get_or_init(|| {
             tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(1)
+                .max_blocking_threads(Self::pool_size())
                 .thread_name("tock-io")
                 .enable_io()
                 .build()
@@ -227,15 +224,9 @@ impl Io {
         Completer { id, wake: self.wake.clone() }
     }
 
-    /// Runs blocking work on the pool, in the order asked, at most
-    /// `UV_THREADPOOL_SIZE` at a time; its result is the operation's one
-    /// completion.
+    /// Runs blocking work on the pool; its result is the operation's one completion.
     pub fn run_blocking(&self, completer: Completer, work: impl FnOnce() -> Deliver + Send + 'static) {
-        let pool = self.pool.get_or_init(|| Arc::new(tokio::sync::Semaphore::new(Self::pool_size()))).clone();
-        self.runtime().spawn(async move {
-            let Ok(_thread) = pool.acquire_owned().await else { return };
-            let _ = tokio::task::spawn_blocking(move || completer.send(true, work())).await;
-        });
+        self.runtime().spawn_blocking(move || completer.send(true, work()));
     }
 
     /// Runs a future on the reactor thread (child processes).
