@@ -258,7 +258,7 @@ where
             if file.starts_with('-') && file != "-" {
                 return Err(bad_option(format!("bad option: {file}")));
             }
-            let path = std::path::absolute(file).map(|p| crate::engine::modules::normalize(&p).display().to_string());
+            let path = std::path::absolute(file).map(|p| crate::modules::esm::normalize(&p).display().to_string());
             let path = path.unwrap_or_else(|_| file.clone());
             let argv = std::iter::once(path.clone()).chain(args.iter().cloned()).collect();
             (Entry::File(path), argv)

@@ -2,7 +2,6 @@
 //! would run a program (sloppy scripts, ES modules through our loader,
 //! promise rejections tracked), with the host installed.
 
-pub mod modules;
 pub mod text;
 
 use std::rc::Rc;
@@ -26,7 +25,10 @@ impl Engine {
         // frames are larger, so give it room on the 8 MiB main stack.
         runtime.set_max_stack_size(4 * 1024 * 1024);
         runtime.set_gc_threshold(64 * 1024 * 1024);
-        runtime.set_loader(modules::EsmResolver { host: host.clone() }, modules::EsmLoader { host: host.clone() });
+        runtime.set_loader(
+            crate::modules::esm::EsmResolver { host: host.clone() },
+            crate::modules::esm::EsmLoader { host: host.clone() },
+        );
         let tracker_host = host.clone();
         runtime.set_host_promise_rejection_tracker(Some(Box::new(move |ctx, promise, reason, handled| {
             track_rejection(&ctx, &tracker_host, promise, reason, handled)

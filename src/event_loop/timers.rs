@@ -258,7 +258,7 @@ mod tests {
     fn equal_durations_fire_in_insertion_order() {
         let mut t = Timers::<()>::default();
         let ids: Vec<_> = (0..5).map(|_| t.start((), 10, false, 0)).collect();
-        assert_eq!(fire_all(&mut t, 9), vec![]);
+        assert_eq!(fire_all(&mut t, 9), Vec::<u32>::new());
         assert_eq!(fire_all(&mut t, 10), ids);
         assert!(!t.has_refed());
     }

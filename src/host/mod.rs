@@ -57,6 +57,8 @@ pub struct Host {
     pub trace_watched: RefCell<HashMap<usize, (Persistent<Object<'static>>, u32)>>,
     /// Await sites that run in sequence but look independent (first, second).
     pub trace_sequential: RefCell<Vec<(u32, u32)>>,
+    /// Module resolution, with its caches of package.json files.
+    pub resolvers: crate::modules::resolve::Resolvers,
     /// The entry module's evaluation, to detect an unsettled top-level await.
     pub main_module: RefCell<Option<Persistent<Promise<'static>>>>,
 }
@@ -99,6 +101,7 @@ impl Host {
             trace_sequential: RefCell::default(),
             trace_watched: RefCell::default(),
             main_module: RefCell::default(),
+            resolvers: Default::default(),
         })
     }
 

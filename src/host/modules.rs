@@ -7,8 +7,9 @@ use std::rc::Rc;
 use rquickjs::{Ctx, Function, IntoJs, Object, Promise, Result, Value, qjs};
 
 use super::Host;
-use crate::engine::modules;
 use crate::engine::text::Utf8;
+use crate::modules::esm as modules;
+use crate::modules::resolve::Kind;
 use crate::trace::instrument::Goal;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
@@ -36,9 +37,32 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             std::fs::canonicalize(&*path).map(|p| p.display().to_string()).unwrap_or(path.0)
         })?,
     )?;
+    // true for an ES module, false for CommonJS, undefined when only the
+    // syntax can tell (a `.js` file whose package has no "type").
+    let h = host.clone();
     native.set(
-        "packageIsModule",
-        Function::new(ctx.clone(), |dir: Utf8| modules::package_is_module(Path::new(&*dir)))?,
+        "isModule",
+        Function::new(ctx.clone(), move |path: Utf8| modules::is_module_by_name(&h, Path::new(&*path)))?,
+    )?;
+    // `require` resolution of a non-built-in: the real path, or Node's error.
+    let h = host.clone();
+    native.set(
+        "resolveRequire",
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, specifier: Utf8, dir: Utf8, referrer: Utf8| -> Result<String> {
+                match h.resolvers.resolve(Kind::Require, Path::new(&*dir), &specifier, &referrer) {
+                    Ok(found) => Ok(found.display().to_string()),
+                    Err(e) => Err(modules::throw_coded(&ctx, &e.message, e.code)),
+                }
+            },
+        )?,
+    )?;
+    native.set(
+        "requireModule",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, path: Utf8, parent: Utf8| {
+            modules::require_module(&ctx, &path, &parent)
+        })?,
     )?;
     native.set("commonjsWrapperLength", modules::COMMONJS_WRAPPER.len())?;
     let h = host.clone();

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use rquickjs::{Ctx, Function, Object, Result, Value};
 
 use super::{Host, stdio};
-use crate::engine::modules;
 use crate::engine::text::Utf8;
+use crate::modules::esm as modules;
 use crate::trace::instrument::SiteKind;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {

@@ -164,6 +164,12 @@ function getConstructorName(obj) {
   return null;
 }
 
+// A module namespace object: sealed, without prototype, its tag fixed.
+function isModuleNamespace(value) {
+  const tag = Object.getOwnPropertyDescriptor(value, Symbol.toStringTag);
+  return !Object.isExtensible(value) && tag !== undefined && tag.value === 'Module' && !tag.writable && !tag.enumerable;
+}
+
 function getPrefix(constructor, tag, fallback, size = '') {
   if (constructor === null) {
     if (tag !== '' && fallback !== tag) return `[${fallback}${size}: null prototype] [${tag}] `;
@@ -260,6 +266,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       keys = keys.filter((k) => !isIndex(k));
       formatter = formatArray;
       if (value.length === 0 && keys.length === 0) return '[Arguments] []';
+    } else if (constructor === null && tag === 'Module' && isModuleNamespace(value)) {
+      braces[0] = '[Module: null prototype] {';
+      if (keys.length === 0) return `${braces[0]}}`;
     } else if (constructor === 'Object' && !(value instanceof Error)) {
       if (tag !== '') braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       if (keys.length === 0) return `${braces[0]}}`;

@@ -40,39 +40,10 @@ Module._cache = Object.create(null);
 Object.defineProperty(Module, 'builtinModules', { get: () => [...builtins.keys()], enumerable: true });
 
 let mainModule;
-const isFile = (p) => native.statKind(p) === 1;
-const isDirectory = (p) => native.statKind(p) === 2;
-const extensions = ['.js', '.json', '.node'];
 
-function tryExtensions(base) {
-  for (const ext of extensions) if (isFile(base + ext)) return base + ext;
-  return undefined;
-}
-
-function tryPackage(dir) {
-  const manifest = path.join(dir, 'package.json');
-  if (isFile(manifest)) {
-    let main;
-    try {
-      main = JSON.parse(native.readSource(manifest)).main;
-    } catch (err) {
-      err.message = `Error parsing ${manifest}: ${err.message}`;
-      throw err;
-    }
-    if (typeof main === 'string' && main !== '') {
-      const target = path.resolve(dir, main);
-      const found = (isFile(target) && target) || tryExtensions(target) || tryExtensions(path.join(target, 'index'));
-      if (found) return found;
-    }
-  }
-  return tryExtensions(path.join(dir, 'index'));
-}
-
-function tryPath(base) {
-  return (isFile(base) && base) || tryExtensions(base) || (isDirectory(base) && tryPackage(base)) || undefined;
-}
-
-function resolveFilename(request, parent) {
+// Resolution is Node 20.20's (`"exports"`, `"imports"`, conditions, main and
+// index files, node_modules), done in Rust for `require` and `import` alike.
+function resolveFilename(request, parent, paths) {
   if (request.startsWith('node:')) {
     if (builtin(request.slice(5)) === undefined) {
       throw codedError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
@@ -80,34 +51,22 @@ function resolveFilename(request, parent) {
     return request;
   }
   if (builtins.has(request)) return `node:${request}`;
-  const fromDir = parent && parent.filename ? path.dirname(parent.filename) : native.cwd();
-  let found;
-  if (request === '.' || request === '..' || request.startsWith('./') || request.startsWith('../') || request.startsWith('/')) {
-    found = tryPath(path.resolve(fromDir, request));
-  } else {
-    for (let dir = fromDir; ; dir = path.dirname(dir)) {
-      if (path.basename(dir) !== 'node_modules') found = tryPath(path.join(dir, 'node_modules', request));
-      if (found || dir === '/') break;
+  const referrer = parent && parent.filename ? parent.filename : '';
+  const dirs = paths ?? [referrer ? path.dirname(referrer) : native.cwd()];
+  for (const dir of dirs) {
+    try {
+      return native.resolveRequire(request, path.resolve(dir), referrer);
+    } catch (err) {
+      if (err.code !== 'MODULE_NOT_FOUND') throw err;
     }
   }
-  if (found === undefined) {
-    const requireStack = [];
-    for (let m = parent; m && m.filename; m = m.parent) requireStack.push(m.filename);
-    let message = `Cannot find module '${request}'`;
-    if (requireStack.length > 0) message += `\nRequire stack:\n- ${requireStack.join('\n- ')}`;
-    const err = codedError(Error, 'MODULE_NOT_FOUND', message);
-    err.requireStack = requireStack;
-    throw err;
-  }
-  return native.realpath(found);
-}
-
-function requireEsmError(filename, parent) {
-  return codedError(
-    Error,
-    'ERR_REQUIRE_ESM',
-    `require() of ES Module ${filename}${parent && parent.filename ? ` from ${parent.filename}` : ''} not supported.`,
-  );
+  const requireStack = [];
+  for (let m = parent; m && m.filename; m = m.parent) requireStack.push(m.filename);
+  let message = `Cannot find module '${request}'`;
+  if (requireStack.length > 0) message += `\nRequire stack:\n- ${requireStack.join('\n- ')}`;
+  const err = codedError(Error, 'MODULE_NOT_FOUND', message);
+  err.requireStack = requireStack;
+  throw err;
 }
 
 function load(filename, parent, isMain) {
@@ -157,16 +116,17 @@ function compileAndRun(module, filename, parent, isMain) {
     }
     return;
   }
-  if (ext === '.mjs' || (ext === '.js' && native.packageIsModule(path.dirname(filename)))) {
-    if (isMain) return runMainModule(filename);
-    throw requireEsmError(filename, parent);
-  }
-  internals.commonjsFiles.add(filename);
-  const compiled = native.compileCommonJS(native.readSource(filename), filename);
+  const esm = (ext === '.mjs' || ext === '.js') && native.isModule(filename);
+  // A `.js` file of a package without "type" that only parses as an ES
+  // module (import/export or top-level await) is one.
+  if (!esm) internals.commonjsFiles.add(filename);
+  const compiled = esm ? null : native.compileCommonJS(native.readSource(filename), filename);
   if (compiled == null) {
-    // Only parses as an ES module (import/export or top-level await).
+    internals.commonjsFiles.delete(filename);
     if (isMain) return runMainModule(filename);
-    throw requireEsmError(filename, parent);
+    // `require` of an ES module (Node 20.19+): its namespace.
+    module.exports = native.requireModule(filename, parent?.filename ?? '');
+    return;
   }
   const require = makeRequire(module);
   Reflect.apply(compiled, module.exports, [module.exports, require, module, filename, path.dirname(filename)]);
@@ -174,8 +134,9 @@ function compileAndRun(module, filename, parent, isMain) {
 
 function makeRequire(module) {
   const require = (id) => module.require(id);
-  require.resolve = (request) => {
-    const resolved = resolveFilename(request, module);
+  require.resolve = (request, options) => {
+    if (typeof request !== 'string') throw internals.invalidArgType('request', 'of type string', request);
+    const resolved = resolveFilename(request, module, options?.paths);
     return resolved.startsWith('node:') && !request.startsWith('node:') ? request : resolved;
   };
   require.cache = Module._cache;

@@ -1,0 +1,25 @@
+// Checks ESM-only async helpers (p-limit, p-queue with eventemitter3, emittery) and eventemitter3's ESM wrapper (index.mjs).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
+import PQueue from 'p-queue';
+import Emittery from 'emittery';
+import EventEmitter3, { EventEmitter } from 'eventemitter3';
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const where = (s) => path.relative(dir, fileURLToPath(import.meta.resolve(s)));
+for (const s of ['p-limit', 'yocto-queue', 'p-queue', 'emittery', 'eventemitter3']) console.log(s, '->', where(s));
+const log = [];
+const limit = pLimit(1);
+await Promise.all([1, 2, 3].map((n) => limit(async () => { log.push(`start ${n} active=${limit.activeCount}`); await null; log.push(`end ${n}`); })));
+console.log(log.join(', '));
+const queue = new PQueue({ concurrency: 2 });
+const done = [];
+for (const n of [3, 1, 2]) queue.add(() => new Promise((r) => setTimeout(() => { done.push(n); r(); }, { 3: 40, 1: 5, 2: 10 }[n])));
+await queue.onIdle();
+console.log('p-queue order', done);
+const em = new Emittery();
+em.on('ping', (d) => console.log('emittery got', d));
+await em.emit('ping', { n: 1 });
+const ee = new EventEmitter3();
+ee.once('x', (a, b) => console.log('eventemitter3', a + b, EventEmitter3 === EventEmitter));
+ee.emit('x', 2, 3);

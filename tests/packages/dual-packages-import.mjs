@@ -1,0 +1,26 @@
+// Checks dual packages under import: zod (+ zod/mini, zod/v3), immer, ramda (+ "./es/*" pattern), valibot, and main-only .cjs packages neverthrow/superstruct.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import * as zm from 'zod/mini';
+import { z as z3 } from 'zod/v3';
+import { produce, enablePatches, produceWithPatches } from 'immer';
+import * as R from 'ramda';
+import add from 'ramda/es/add';
+import * as v from 'valibot';
+import { ok, err, Result } from 'neverthrow';
+import { object, string, number, is, assert } from 'superstruct';
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const where = (s) => path.relative(dir, fileURLToPath(import.meta.resolve(s)));
+for (const s of ['zod', 'zod/mini', 'zod/v3', 'immer', 'ramda', 'ramda/es/add', 'ramda/src/add', 'valibot', 'neverthrow', 'superstruct']) console.log(s, '->', where(s));
+const User = z.object({ name: z.string(), age: z.number().int().min(0) });
+console.log('zod', User.parse({ name: 'a', age: 3 }), User.safeParse({ name: 1 }).success, zm.string().check(zm.minLength(2)).safeParse('x').success, z3.string().parse('v3'));
+enablePatches();
+const base = { list: [1], nested: { ok: false } };
+const next = produce(base, (d) => { d.list.push(2); d.nested.ok = true; });
+console.log('immer', next, base.list.length, Object.isFrozen(next), produceWithPatches({ a: 1 }, (d) => { d.a = 2; })[1]);
+console.log('ramda', R.pipe(R.map(R.inc), R.sum)([1, 2, 3]), add(2, 3), R.groupBy((x) => (x > 1 ? 'big' : 'small'), [1, 2, 3]));
+console.log('valibot', v.safeParse(v.pipe(v.string(), v.email()), 'a@b.co').success, v.parse(v.array(v.number()), [1, 2]));
+console.log('neverthrow', ok(2).map((x) => x * 2).unwrapOr(0), err('bad').isErr(), Result.combine([ok(1), ok(2)]).value);
+const S = object({ id: number(), title: string() });
+console.log('superstruct', is({ id: 1, title: 't' }, S), (() => { try { assert({ id: 'x' }, S); } catch (e) { return e.message; } })());

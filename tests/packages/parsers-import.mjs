@@ -1,0 +1,20 @@
+// Checks JS/CSS tooling under import: acorn (array-valued "exports"), @babel/parser and esprima (CJS named imports), postcss (.mjs wrapper), source-map.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as acornParse, version as acornVersion } from 'acorn';
+import { parse as babelParse } from '@babel/parser';
+import esprima from 'esprima';
+import postcss, { parse as cssParse } from 'postcss';
+import sourceMap from 'source-map';
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const where = (s) => path.relative(dir, fileURLToPath(import.meta.resolve(s)));
+for (const s of ['acorn', '@babel/parser', 'esprima', 'postcss', 'source-map', 'source-map-js', 'nanoid/non-secure']) console.log(s, '->', where(s));
+console.log('acorn', acornVersion.split('.')[0], acornParse('let a = 1 + 2', { ecmaVersion: 2022 }).body[0].declarations[0].init.operator);
+console.log('babel', babelParse('const f = (x: number) => x', { plugins: ['typescript'] }).program.body[0].declarations[0].init.params[0].typeAnnotation.typeAnnotation.type);
+console.log('esprima', esprima.tokenize('a = 1').map((t) => t.type));
+const root = cssParse('a { color: red; margin: 0 }');
+root.walkDecls((d) => { d.value = d.value.toUpperCase(); });
+console.log('postcss', root.toString(), postcss([]).version === postcss().version);
+const gen = new sourceMap.SourceMapGenerator({ file: 'out.js' });
+gen.addMapping({ generated: { line: 1, column: 0 }, original: { line: 2, column: 4 }, source: 'in.js' });
+console.log('source-map', gen.toString());
