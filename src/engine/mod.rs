@@ -19,8 +19,12 @@ pub struct Engine {
 }
 
 impl Engine {
-    pub fn new(host: &Rc<Host>) -> Result<Engine> {
-        let runtime = Runtime::new()?;
+    pub fn new(host: &Rc<Host>) -> std::result::Result<Engine, String> {
+        Self::start(host).map_err(|e| e.to_string())
+    }
+
+    fn start(host: &Rc<Host>) -> std::result::Result<Engine, String> {
+        let runtime = Runtime::new().map_err(|e| e.to_string())?;
         // Node allows ~11k frames of a simple recursive function; QuickJS
         // frames are larger, so give it room on the 8 MiB main stack.
         runtime.set_max_stack_size(4 * 1024 * 1024);
@@ -51,9 +55,24 @@ impl Engine {
             // can be completed.
             runtime.set_interrupt_handler(Some(Box::new(host::signals::interrupting)));
         }
-        let context = Context::full(&runtime)?;
-        context.with(|ctx| host::install(&ctx, host))?;
+        let context = Context::full(&runtime).map_err(|e| e.to_string())?;
+        context.with(|ctx| host::install(&ctx, host).map_err(|e| describe(&ctx, e)))?;
         Ok(Engine { _runtime: runtime, context })
+    }
+}
+
+/// An error from the engine, with the message and stack of a JavaScript
+/// exception (a bug in tock's own JavaScript, at start-up).
+fn describe(ctx: &Ctx<'_>, error: rquickjs::Error) -> String {
+    if !matches!(error, rquickjs::Error::Exception) {
+        return error.to_string();
+    }
+    let exception = ctx.catch();
+    let text = |key: &str| exception.as_object().and_then(|o| o.get::<_, Option<text::Utf8>>(key).ok().flatten());
+    match (text("message"), text("stack")) {
+        (Some(message), Some(stack)) => format!("{}\n{}", &*message, &*stack),
+        (Some(message), None) => message.0,
+        _ => format!("{exception:?}"),
     }
 }
 

@@ -88,7 +88,7 @@ impl EventLoop {
                 // pending callbacks: I/O callbacks deferred from the last turn (none: all run in poll)
                 self.poll(); // poll: wait for I/O until the next timer, run its callbacks
                 self.run_immediates(); // check: setImmediate callbacks
-                // close callbacks: 'close' events of handles (none yet)
+                self.run_closing(); // close callbacks: 'close' events of handles closed this turn
             }
             // `beforeExit` may schedule more work, which revives the loop.
             self.call_host(|h| &h.before_exit, None);
@@ -104,7 +104,10 @@ impl EventLoop {
         if let Some(signo) = signals::take_pending() {
             self.interrupted(signo);
         }
-        self.host.timers.borrow().has_refed() || self.host.immediates.borrow().has_refed() || self.host.io.has_refed()
+        self.host.timers.borrow().has_refed()
+            || self.host.immediates.borrow().has_refed()
+            || self.host.io.has_refed()
+            || !self.host.closing.borrow().is_empty()
     }
 
     fn run_timers(&self) {
@@ -128,7 +131,7 @@ impl EventLoop {
         let now = self.host.clock.now_ms();
         let expiry = self.host.timers.borrow_mut().next_expiry();
         let wait_ms = match expiry {
-            _ if !self.host.immediates.borrow().is_empty() => Some(0),
+            _ if !self.host.immediates.borrow().is_empty() || !self.host.closing.borrow().is_empty() => Some(0),
             Some(expiry) => Some(expiry.saturating_sub(now)),
             None if self.host.io.has_refed() => None,
             None => Some(0),
@@ -181,6 +184,21 @@ impl EventLoop {
             if let Some(immediate) = immediate {
                 self.call_host(|h| &h.run_immediate, Some(immediate));
             }
+        }
+    }
+
+    /// The close phase: the callbacks of the handles closed so far, newest
+    /// first (as libuv's list of closing handles); those closed meanwhile
+    /// wait for the next turn.
+    fn run_closing(&self) {
+        let batch = std::mem::take(&mut *self.host.closing.borrow_mut());
+        for callback in batch.into_iter().rev() {
+            self.run_macrotask(|ctx| {
+                if self.host.options.trace.is_some() {
+                    self.trace(ctx, "task", ("close", "close callback of a handle"));
+                }
+                callback.restore(ctx)?.call::<_, ()>(())
+            });
         }
     }
 

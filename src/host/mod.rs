@@ -9,6 +9,7 @@ pub mod buffer;
 pub mod child_process;
 pub mod errno;
 pub mod fs;
+pub mod handles;
 pub mod ipc;
 pub mod modules;
 pub mod os;
@@ -41,6 +42,8 @@ pub struct Host {
     pub clock: Clock,
     pub timers: RefCell<Timers<JsObject>>,
     pub immediates: RefCell<Immediates<JsObject>>,
+    /// Close callbacks of handles closed this turn, for the close phase.
+    pub closing: RefCell<Vec<Persistent<Function<'static>>>>,
     /// File operations and child processes in flight, and their completions.
     pub io: Io,
     /// Node's `hasTickScheduled`: the nextTick queue is not empty.
@@ -92,6 +95,7 @@ impl Host {
             clock: Clock::new(),
             timers: RefCell::default(),
             immediates: RefCell::default(),
+            closing: RefCell::default(),
             io: Io::new(),
             tick_scheduled: Cell::new(false),
             rejection_to_warn: Cell::new(false),
@@ -131,45 +135,22 @@ impl Host {
     }
 }
 
-/// The embedded JavaScript layers, in load order. Each file is the body of a
-/// function receiving `native` (Rust functions) and `internals` (what earlier
-/// files exported).
-const LAYERS: &[(&str, &str)] = &[
-    ("promise-keyed", include_str!("../js/promise-keyed.js")),
-    ("path", include_str!("../js/path.js")),
-    ("events", include_str!("../js/events.js")),
-    ("inspect", include_str!("../js/inspect.js")),
-    ("errors", include_str!("../js/errors.js")),
-    ("console", include_str!("../js/console.js")),
-    ("process", include_str!("../js/process.js")),
-    ("timers", include_str!("../js/timers.js")),
-    ("timers-promises", include_str!("../js/timers-promises.js")),
-    ("util", include_str!("../js/util.js")),
-    ("modules", include_str!("../js/modules.js")),
-    ("bootstrap", include_str!("../js/bootstrap.js")),
-];
+mod js_modules {
+    include!(concat!(env!("OUT_DIR"), "/js_modules.rs"));
+}
 
-/// Layers loaded when a program first uses them — a built-in module, or a
-/// global such as `Buffer` — through `internals.load(name)`: start-up only
-/// compiles what every program needs.
-const ON_DEMAND: &[(&str, &str)] = &[
-    ("buffer", include_str!("../js/buffer.js")),
-    ("url", include_str!("../js/url.js")),
-    ("fs", include_str!("../js/fs.js")),
-    ("child_process", include_str!("../js/child_process.js")),
-    ("os", include_str!("../js/os.js")),
-    ("stream", include_str!("../js/stream.js")),
-    ("readline", include_str!("../js/readline.js")),
-    ("ipc", include_str!("../js/ipc.js")),
-    ("abort", include_str!("../js/abort.js")),
-    ("assert", include_str!("../js/assert.js")),
-];
-
-/// A layer's source wrapped as a function of `(native, internals)`.
-fn compile_layer<'js>(ctx: &Ctx<'js>, name: &str, source: &str) -> rquickjs::Result<Function<'js>> {
-    let wrapped = format!("(function (native, internals) {{'use strict';{source}\n}})");
+/// An embedded module's source wrapped as a function of `(exports, require,
+/// module, native)` (`src/js/internal/loader.js` calls it).
+fn compile_module<'js>(ctx: &Ctx<'js>, id: &str, params: &str) -> rquickjs::Result<Function<'js>> {
+    let source = match js_modules::MODULES.binary_search_by_key(&id, |(name, _)| name) {
+        Ok(at) => js_modules::MODULES[at].1,
+        Err(_) => {
+            return Err(crate::modules::esm::throw_coded(ctx, &format!("No internal module {id}"), "ERR_INTERNAL"));
+        }
+    };
+    let wrapped = format!("(function ({params}) {{'use strict';{source}\n}})");
     let mut options = rquickjs::context::EvalOptions::default();
-    options.filename = Some(format!("tock:{name}"));
+    options.filename = Some(format!("tock:{id}"));
     ctx.eval_with_options(wrapped, options)
 }
 
@@ -178,6 +159,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     let native = Object::new(ctx.clone())?;
     process::register(ctx, &native, host)?;
     timers::register(ctx, &native, host)?;
+    handles::register(ctx, &native, host)?;
     fs::register(ctx, &native, host)?;
     buffer::register(ctx, &native)?;
     url::register(ctx, &native)?;
@@ -188,21 +170,16 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;
     native.set(
-        "layer",
-        Function::new(
-            ctx.clone(),
-            |ctx: Ctx<'js>, name: crate::engine::text::Utf8| -> rquickjs::Result<Function<'js>> {
-                let (name, source) = ON_DEMAND.iter().find(|(n, _)| *n == &*name).copied().unwrap_or_default();
-                compile_layer(&ctx, name, source)
-            },
-        )?,
+        "compileBuiltin",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, id: crate::engine::text::Utf8| {
+            compile_module(&ctx, &id, "exports, require, module, native")
+        })?,
     )?;
-    let internals = Object::new(ctx.clone())?;
-    // The tracer is loaded last, and only when asked for: start-up stays lean.
-    let tracer = host.options.trace.as_ref().map(|_| ("trace", include_str!("../js/trace.js")));
-    for (name, source) in LAYERS.iter().copied().chain(tracer) {
-        compile_layer(ctx, name, source)?.call::<_, ()>((native.clone(), internals.clone()))?;
-    }
+    let public: Vec<&str> = js_modules::MODULES.iter().filter_map(|(id, _)| id.strip_prefix("node/")).collect();
+    native.set("builtinNames", public)?;
+    native.set("tracing", host.options.trace.is_some())?;
+    let require: Function = compile_module(ctx, "internal/loader", "native")?.call((native,))?;
+    require.call::<_, ()>(("internal/bootstrap",))?;
     if host.options.test262.is_some() {
         test262::install(ctx)?;
     }

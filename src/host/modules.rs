@@ -53,7 +53,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             move |ctx: Ctx<'js>, specifier: Utf8, dir: Utf8, referrer: Utf8| -> Result<String> {
                 match h.resolvers.resolve(Kind::Require, Path::new(&*dir), &specifier, &referrer) {
                     Ok(found) => Ok(found.display().to_string()),
-                    Err(e) => Err(modules::throw_coded(&ctx, &e.message, e.code)),
+                    Err(failure) => Err(modules::throw_unresolved(&ctx, &failure)),
                 }
             },
         )?,
@@ -68,8 +68,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     let h = host.clone();
     native.set(
         "compileCommonJS",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, source: Utf8, filename: Utf8| {
-            modules::compile_commonjs(&ctx, &h, &source, &filename)
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, source: Utf8, filename: Utf8, detect: bool| {
+            modules::compile_commonjs(&ctx, &h, &source, &filename, detect)
         })?,
     )?;
     let h = host.clone();

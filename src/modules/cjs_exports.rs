@@ -14,11 +14,11 @@ use std::collections::HashMap;
 
 use oxc_allocator::Allocator;
 use oxc_ast::ast::{
-    Argument, AssignmentExpression, CallExpression, Expression, ObjectPropertyKind, VariableDeclarator,
+    Argument, AssignmentExpression, CallExpression, Expression, ObjectPropertyKind, Statement, VariableDeclarator,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_parser::{ParseOptions, Parser};
-use oxc_span::SourceType;
+use oxc_span::{GetSpan, SourceType};
 
 /// What a CommonJS file exports: its own names, and the specifiers whose
 /// exports it passes on.
@@ -32,7 +32,7 @@ pub fn exports_of(source: &str) -> Exports {
     let allocator = Allocator::default();
     let options = ParseOptions { allow_return_outside_function: true, ..ParseOptions::default() };
     let parsed = Parser::new(&allocator, source, SourceType::cjs()).with_options(options).parse();
-    let mut finder = Finder::default();
+    let mut finder = Finder { source, exports: Exports::default(), required: HashMap::new() };
     if !parsed.panicked {
         finder.visit_program(&parsed.program);
     }
@@ -43,8 +43,8 @@ pub fn exports_of(source: &str) -> Exports {
     exports
 }
 
-#[derive(Default)]
-struct Finder {
+struct Finder<'s> {
+    source: &'s str,
     exports: Exports,
     /// `var _x = require('x')`: binding name → specifier.
     required: HashMap<String, String>,
@@ -65,7 +65,7 @@ fn is_exports(expression: &Expression<'_>) -> bool {
     expression.is_specific_id("exports") || expression.is_specific_member_access("module", "exports")
 }
 
-impl Finder {
+impl Finder<'_> {
     fn name(&mut self, name: &str) {
         self.exports.names.push(name.to_owned());
     }
@@ -74,8 +74,10 @@ impl Finder {
         self.exports.reexports.push(specifier.to_owned());
     }
 
-    /// `module.exports = <value>`.
-    fn whole(&mut self, value: &Expression<'_>) {
+    /// `module.exports = <value>`. An object literal is read as Node's
+    /// lexer reads it: entries up to the first one it cannot follow — after
+    /// `key: value` it goes on only when the value is a plain identifier.
+    fn whole(&mut self, source: &str, value: &Expression<'_>) {
         if let Some(specifier) = required(value) {
             return self.reexport(specifier);
         }
@@ -83,25 +85,62 @@ impl Finder {
         for property in &object.properties {
             match property {
                 ObjectPropertyKind::ObjectProperty(p) => {
-                    if let Some(key) = p.key.static_name() {
+                    let Some(key) = p.key.static_name().filter(|_| !p.computed && !p.method) else { return };
+                    if p.shorthand {
+                        self.name(&key);
+                        continue;
+                    }
+                    let starts_with_word = source[p.value.span().start as usize..]
+                        .starts_with(|c: char| c.is_alphabetic() || c == '_' || c == '$');
+                    if starts_with_word {
                         self.name(&key);
                     }
-                }
-                ObjectPropertyKind::SpreadProperty(spread) => {
-                    if let Some(specifier) = required(&spread.argument) {
-                        self.reexport(specifier);
+                    if !matches!(p.value, Expression::Identifier(_)) {
+                        return;
                     }
                 }
+                ObjectPropertyKind::SpreadProperty(spread) => match required(&spread.argument) {
+                    Some(specifier) => self.reexport(specifier),
+                    None if matches!(spread.argument, Expression::Identifier(_)) => {}
+                    None => return,
+                },
             }
         }
     }
 }
 
-impl<'a> Visit<'a> for Finder {
+/// `Object.defineProperty(exports, 'x', descriptor)` exports `x` when the
+/// descriptor is one Node's lexer accepts: a `value`, or a getter returning
+/// a name or a property.
+fn plain_descriptor(descriptor: Option<&Argument<'_>>) -> bool {
+    let Some(Argument::ObjectExpression(object)) = descriptor else { return false };
+    object.properties.iter().any(|property| {
+        let ObjectPropertyKind::ObjectProperty(p) = property else { return false };
+        match p.key.static_name().as_deref() {
+            Some("value") => true,
+            Some("get") => {
+                let body = match &p.value {
+                    Expression::FunctionExpression(f) => f.body.as_deref(),
+                    _ => None,
+                };
+                body.is_some_and(|b| match b.statements.as_slice() {
+                    [Statement::ReturnStatement(r)] => r
+                        .argument
+                        .as_ref()
+                        .is_some_and(|a| matches!(a, Expression::Identifier(_)) || a.as_member_expression().is_some()),
+                    _ => false,
+                })
+            }
+            _ => false,
+        }
+    })
+}
+
+impl<'a> Visit<'a> for Finder<'_> {
     fn visit_assignment_expression(&mut self, it: &AssignmentExpression<'a>) {
         if let Some(member) = it.left.as_member_expression() {
             if member.object().is_specific_id("module") && member.static_property_name() == Some("exports") {
-                self.whole(&it.right);
+                self.whole(self.source, &it.right);
             } else if is_exports(member.object())
                 && let Some(name) = member.static_property_name()
             {
@@ -130,6 +169,7 @@ impl<'a> Visit<'a> for Finder {
         if callee.is_specific_member_access("Object", "defineProperty")
             && first.is_some_and(is_exports)
             && let Some(Argument::StringLiteral(name)) = it.arguments.get(1)
+            && plain_descriptor(it.arguments.get(2))
         {
             self.name(name.value.as_str());
         } else if matches!(callee_name, Some(n) if n.ends_with("__exportStar") || n.ends_with("__export"))
@@ -155,8 +195,8 @@ mod tests {
 
     #[test]
     fn finds_names_and_reexports() {
-        let src = "exports.a = 1;\nmodule.exports.b = 2; if (exports.c == 3) {}\nObject.defineProperty(exports, 'd', {});\n\
-                   module.exports = { e, f: 1, 'g': 2, ...require('./h') };\nexports['i'] = 0;\n\
+        let src = "exports.a = 1;\nmodule.exports.b = 2; if (exports.c == 3) {}\nObject.defineProperty(exports, 'd', { value: 1 });\n\
+                   module.exports = { e, f: x, 'g': y, ...require('./h') };\nexports['i'] = 0;\n\
                    __exportStar(require('./j'), exports);\nvar _k = require('k'); Object.keys(_k).forEach(function (key) {});";
         let found = exports_of(src);
         assert_eq!(found.names, ["a", "b", "d", "e", "f", "g", "i"]);
@@ -167,5 +207,8 @@ mod tests {
     fn a_whole_require_is_a_reexport() {
         assert_eq!(exports_of("module.exports = require('./lib/x.js');").reexports, ["./lib/x.js"]);
         assert_eq!(exports_of("0 && (module.exports = { a, b });").names, ["a", "b"]);
+        // Node's lexer stops after the first value that is not a name.
+        assert_eq!(exports_of("module.exports = { a, b: x.y, c };").names, ["a", "b"]);
+        assert_eq!(exports_of("module.exports = { a: 1, c };").names, Vec::<String>::new());
     }
 }

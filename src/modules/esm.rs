@@ -39,6 +39,7 @@ pub fn compile_commonjs<'js>(
     host: &Host,
     source: &str,
     filename: &str,
+    detect: bool,
 ) -> Result<Option<Function<'js>>> {
     host.remember_source(filename, source);
     reject_nul(ctx, source)?;
@@ -51,6 +52,9 @@ pub fn compile_commonjs<'js>(
         Ok(function) => Ok(Some(function)),
         Err(Error::Exception) => {
             let commonjs_error = ctx.catch();
+            if !detect {
+                return Err(ctx.throw(commonjs_error));
+            }
             // Parsed under another name: the real module is declared by the
             // loader when it is imported.
             if Module::declare(ctx.clone(), format!("{filename}#syntax-check"), source).is_ok() {
@@ -93,20 +97,32 @@ fn hide_shebang(source: &str) -> std::borrow::Cow<'_, str> {
 /// it: `Error [CODE]: message` in its stack and `String(error)`. Built through
 /// the global constructor so that the stack header includes the message.
 pub fn throw_coded(ctx: &Ctx<'_>, message: &str, code: &str) -> Error {
-    match coded_error(ctx, message, code) {
+    throw_coded_as(ctx, "Error", message, code)
+}
+
+/// The same with another constructor (`TypeError`…).
+pub fn throw_coded_as(ctx: &Ctx<'_>, constructor: &str, message: &str, code: &str) -> Error {
+    match coded_error(ctx, constructor, message, code) {
         Ok(error) => ctx.throw(error.into_value()),
         Err(e) => e,
     }
 }
 
-fn coded_error<'js>(ctx: &Ctx<'js>, message: &str, code: &str) -> Result<Object<'js>> {
+/// A failed resolution, thrown as Node throws it.
+pub fn throw_unresolved(ctx: &Ctx<'_>, failure: &Unresolved) -> Error {
+    let constructor = if failure.type_error { "TypeError" } else { "Error" };
+    throw_coded_as(ctx, constructor, &failure.message, failure.code)
+}
+
+fn coded_error<'js>(ctx: &Ctx<'js>, constructor: &str, message: &str, code: &str) -> Result<Object<'js>> {
     use rquickjs::object::Property;
-    let error: Object = ctx.globals().get::<_, rquickjs::Constructor>("Error")?.construct((message,))?;
+    let error: Object = ctx.globals().get::<_, rquickjs::Constructor>(constructor)?.construct((message,))?;
     error.set("code", code)?;
-    if let Some(rest) = error.get::<_, Option<String>>("stack")?.as_deref().and_then(|s| s.strip_prefix("Error:")) {
-        error.prop("stack", Property::from(format!("Error [{code}]:{rest}")).writable().configurable())?;
+    let header = format!("{constructor}:");
+    if let Some(rest) = error.get::<_, Option<String>>("stack")?.as_deref().and_then(|s| s.strip_prefix(&header)) {
+        error.prop("stack", Property::from(format!("{constructor} [{code}]:{rest}")).writable().configurable())?;
     }
-    let shown = format!("Error [{code}]: {message}");
+    let shown = format!("{constructor} [{code}]: {message}");
     let to_string = Function::new(ctx.clone(), move || shown.clone())?;
     error.prop("toString", Property::from(to_string).writable().configurable())?;
     Ok(error)
@@ -126,8 +142,8 @@ fn is_relative_or_absolute(name: &str) -> bool {
 }
 
 /// Where `name`, imported from the module `base`, leads: `node:x` for a
-/// built-in, else a real path. With `check` off (import.meta.resolve), a
-/// relative or absolute path is not looked up, as in Node.
+/// built-in, else a real path. With `check` off (import.meta.resolve) files
+/// are not required to exist, as in Node, and the answer is a URL.
 pub fn resolve_import<'js>(ctx: &Ctx<'js>, host: &Host, base: &str, name: &str, check: bool) -> Result<String> {
     let base_path = path_of(base).filter(|p| p.is_absolute());
     let base_dir = match &base_path {
@@ -135,6 +151,19 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, host: &Host, base: &str, name: &str, 
         None => std::env::current_dir().unwrap_or_default(),
     };
     let referrer = base_path.as_ref().map_or_else(|| base.to_owned(), |p| p.display().to_string());
+    if has_scheme(name) && !name.starts_with("file:") && !name.starts_with("node:") {
+        if !check {
+            return Ok(name.to_owned());
+        }
+        let scheme = &name[..name.find(':').unwrap_or(0) + 1];
+        let message = format!(
+            "Only URLs with a scheme in: file, data, and node are supported by the default ESM loader. Received protocol '{scheme}'"
+        );
+        return Err(throw_coded(ctx, &message, "ERR_UNSUPPORTED_ESM_URL_SCHEME"));
+    }
+    if !check && name.starts_with("node:") {
+        return Ok(name.to_owned());
+    }
     if !is_relative_or_absolute(name) && !name.starts_with('#') {
         let builtin = name.strip_prefix("node:").unwrap_or(name);
         if crate::engine::builtin_exports(ctx, host, builtin)?.is_some() {
@@ -145,31 +174,89 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, host: &Host, base: &str, name: &str, 
         }
     }
     if is_relative_or_absolute(name) {
+        if !check {
+            // URL resolution: `./dir/` keeps its slash, `?q#h` stays.
+            let base_url = url::Url::from_file_path(base_dir.join("_")).ok();
+            return match base_url.and_then(|b| b.join(name).ok()) {
+                Some(url) => Ok(url.into()),
+                None => Err(throw_coded_as(ctx, "TypeError", &format!("Invalid URL: {name}"), "ERR_INVALID_URL")),
+            };
+        }
         let Some(path) = path_of(name) else {
-            return Err(throw_coded(ctx, &format!("Invalid URL: {name}"), "ERR_INVALID_URL"));
+            return Err(throw_coded_as(ctx, "TypeError", &format!("Invalid URL: {name}"), "ERR_INVALID_URL"));
         };
         let path = normalize(&base_dir.join(path));
-        if !check {
-            return Ok(path.display().to_string());
-        }
-        if path.is_dir() {
-            let message = format!(
-                "Directory import '{}' is not supported resolving ES modules imported from {referrer}",
-                path.display()
-            );
-            return Err(throw_coded(ctx, &message, "ERR_UNSUPPORTED_DIR_IMPORT"));
-        }
-        return match path.canonicalize() {
-            Ok(found) => Ok(found.display().to_string()),
-            Err(_) => {
-                let message = format!("Cannot find module '{}' imported from {referrer}", path.display());
-                Err(throw_coded(ctx, &message, "ERR_MODULE_NOT_FOUND"))
-            }
-        };
+        return exact_file(ctx, &path, &referrer, None);
     }
-    match host.resolvers.resolve(Kind::Import, &base_dir, name, &referrer) {
+    let found = match host.resolvers.resolve(Kind::Import, &base_dir, name, &referrer) {
+        Ok(found) => found,
+        Err(failure) if !check && failure.code == "ERR_MODULE_NOT_FOUND" => {
+            let target = host.resolvers.missing_target(Kind::Import, &base_dir, name);
+            match target.or_else(|| legacy_subpath(&base_dir, name).map(|(_, path)| path)) {
+                Some(target) => return Ok(file_url(&target.display().to_string())),
+                None => return Err(throw_unresolved(ctx, &failure)),
+            }
+        }
+        Err(failure) => return Err(throw_unresolved(ctx, &failure)),
+    };
+    // A deep import into a package without "exports" names its file exactly:
+    // no extension or index file is added, as for a relative import.
+    if let Some((root, lexical)) = legacy_subpath(&base_dir, name) {
+        if !check {
+            return Ok(file_url(&lexical.display().to_string()));
+        }
+        if lexical.canonicalize().ok().as_ref() != Some(&found) {
+            let root = root.canonicalize().unwrap_or(root);
+            let hint = found.strip_prefix(&root).ok().map(|rest| format!("{}/{}", package_of(name), rest.display()));
+            return exact_file(ctx, &lexical, &referrer, hint);
+        }
+    }
+    let found = found.display().to_string();
+    Ok(if check { found } else { file_url(&found) })
+}
+
+/// `data:`, `https:`, `node:`… — a URL, not a path or a package.
+fn has_scheme(name: &str) -> bool {
+    name.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.len() > 1 && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// `pkg` of `pkg/sub`, `@scope/pkg` of `@scope/pkg/sub`.
+fn package_of(name: &str) -> &str {
+    let mut slashes = name.match_indices('/').map(|(at, _)| at);
+    let end = if name.starts_with('@') { slashes.nth(1) } else { slashes.next() };
+    end.map_or(name, |at| &name[..at])
+}
+
+/// For `pkg/sub` where `pkg` has no `"exports"`: the package's directory and
+/// the path `sub` names in it.
+fn legacy_subpath(dir: &Path, name: &str) -> Option<(PathBuf, PathBuf)> {
+    let package = package_of(name);
+    let sub = name.get(package.len() + 1..).filter(|s| !s.is_empty())?;
+    let root = dir.ancestors().map(|d| d.join("node_modules").join(package)).find(|d| d.is_dir())?;
+    let manifest: serde_json::Value =
+        std::fs::read_to_string(root.join("package.json")).ok().and_then(|t| serde_json::from_str(&t).ok())?;
+    manifest.get("exports").is_none().then(|| (root.clone(), root.join(sub)))
+}
+
+/// An ES module import of an exact path: the file itself, or Node's error
+/// (with "Did you mean…" when CommonJS rules would have found `hint`).
+fn exact_file(ctx: &Ctx<'_>, path: &Path, referrer: &str, hint: Option<String>) -> Result<String> {
+    let hint = hint.map(|h| format!("\nDid you mean to import \"{h}\"?")).unwrap_or_default();
+    if path.is_dir() {
+        let message = format!(
+            "Directory import '{}' is not supported resolving ES modules imported from {referrer}{hint}",
+            path.display()
+        );
+        return Err(throw_coded(ctx, &message, "ERR_UNSUPPORTED_DIR_IMPORT"));
+    }
+    match path.canonicalize() {
         Ok(found) => Ok(found.display().to_string()),
-        Err(Unresolved { code, message }) => Err(throw_coded(ctx, &message, code)),
+        Err(_) => {
+            let message = format!("Cannot find module '{}' imported from {referrer}{hint}", path.display());
+            Err(throw_coded(ctx, &message, "ERR_MODULE_NOT_FOUND"))
+        }
     }
 }
 
@@ -250,8 +337,8 @@ impl Loader for EsmLoader {
         let json_requested = attributes.as_ref().and_then(|a| a.get_type().ok().flatten()).is_some_and(|t| t == "json");
         if name.ends_with(".json") {
             if !json_requested {
-                let message = format!("Module \"file://{name}\" needs an import attribute of \"type: json\"");
-                return Err(throw_coded(ctx, &message, "ERR_IMPORT_ATTRIBUTE_MISSING"));
+                let message = format!("Module \"{}\" needs an import attribute of type \"json\"", file_url(name));
+                return Err(throw_coded_as(ctx, "TypeError", &message, "ERR_IMPORT_ASSERTION_TYPE_MISSING"));
             }
             let module = Module::declare(ctx.clone(), name, "export default JSON.parse(import.meta.tockJson);")?;
             module.meta()?.set("tockJson", source)?;
@@ -264,7 +351,7 @@ impl Loader for EsmLoader {
         // parses as a module.
         let commonjs = !esm
             && (is_module_by_name(&self.host, path) == Some(false)
-                || compile_commonjs(ctx, &self.host, &source, name)?.is_some());
+                || compile_commonjs(ctx, &self.host, &source, name, true)?.is_some());
         if commonjs {
             let load = crate::engine::hook(ctx, &self.host.hooks().load_commonjs)?;
             let name_owned = name.to_owned();
@@ -284,8 +371,7 @@ impl Loader for EsmLoader {
         let host = self.host.clone();
         let base = name.to_owned();
         let resolve = Function::new(ctx.clone(), move |ctx: Ctx<'js>, specifier: Utf8| -> Result<String> {
-            let found = resolve_import(&ctx, &host, &base, &specifier, false)?;
-            Ok(if found.starts_with("node:") { found } else { file_url(&found) })
+            resolve_import(&ctx, &host, &base, &specifier, false)
         })?;
         meta.set("resolve", resolve)?;
         Ok(module)

@@ -10,7 +10,9 @@
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
-use oxc_resolver::{ModuleType, ResolveError, ResolveOptions, Resolver};
+use oxc_resolver::{
+    FileMetadata, FileSystem, FileSystemOs, ModuleType, ResolveError, ResolveOptions, Resolver, ResolverGeneric,
+};
 
 /// Which loader asks: the two differ in the conditions they match (Node 20.19+
 /// matches `module-sync` for both) and in their error messages.
@@ -25,6 +27,8 @@ pub enum Kind {
 pub struct Unresolved {
     pub code: &'static str,
     pub message: String,
+    /// Node throws a TypeError (not an Error) for this code.
+    pub type_error: bool,
 }
 
 /// What a `.js` file is, from the nearest package.json's `"type"`.
@@ -42,33 +46,79 @@ pub enum PackageType {
 pub struct Resolvers {
     require: OnceCell<Resolver>,
     import: OnceCell<Resolver>,
+    /// Where `"exports"` and `"imports"` point even when the file is missing
+    /// (for messages and `import.meta.resolve`): made on such a failure.
+    targets: OnceCell<[ResolverGeneric<AnyTarget>; 2]>,
+}
+
+fn options(kind: Kind) -> ResolveOptions {
+    let condition = match kind {
+        Kind::Require => "require",
+        Kind::Import => "import",
+    };
+    ResolveOptions {
+        condition_names: vec!["node".into(), condition.into(), "module-sync".into()],
+        extensions: vec![".js".into(), ".json".into(), ".node".into()],
+        module_type: true,
+        // NODE_PATH is honoured by `require` only.
+        node_path: kind == Kind::Require,
+        ..ResolveOptions::default()
+    }
 }
 
 impl Resolvers {
     fn get(&self, kind: Kind) -> &Resolver {
-        let (cell, condition) = match kind {
-            Kind::Require => (&self.require, "require"),
-            Kind::Import => (&self.import, "import"),
+        let cell = match kind {
+            Kind::Require => &self.require,
+            Kind::Import => &self.import,
         };
-        cell.get_or_init(|| {
-            Resolver::new(ResolveOptions {
-                condition_names: vec!["node".into(), condition.into(), "module-sync".into()],
-                extensions: vec![".js".into(), ".json".into(), ".node".into()],
-                module_type: true,
-                // NODE_PATH is honoured by `require` only.
-                node_path: kind == Kind::Require,
-                ..ResolveOptions::default()
-            })
-        })
+        cell.get_or_init(|| Resolver::new(options(kind)))
     }
 
     /// Resolves `specifier` from a file in `dir`; `referrer` names that file
     /// in messages (ESM says "imported from").
     pub fn resolve(&self, kind: Kind, dir: &Path, specifier: &str, referrer: &str) -> Result<PathBuf, Unresolved> {
+        if specifier == "#" || specifier.starts_with("#/") {
+            return Err(Unresolved {
+                code: "ERR_INVALID_MODULE_SPECIFIER",
+                message: format!(
+                    "Invalid module \"{specifier}\" is not a valid internal imports specifier name imported from {referrer}"
+                ),
+                type_error: true,
+            });
+        }
         match self.get(kind).resolve(dir, specifier) {
             Ok(found) => Ok(found.into_path_buf()),
+            Err(ResolveError::NotFound(_)) if let Some(target) = self.missing_target(kind, dir, specifier) => {
+                let message = format!("Cannot find module '{}'", target.display());
+                Err(match kind {
+                    Kind::Require => Unresolved { code: "MODULE_NOT_FOUND", message, type_error: false },
+                    Kind::Import => Unresolved {
+                        code: "ERR_MODULE_NOT_FOUND",
+                        message: format!("{message} imported from {referrer}"),
+                        type_error: false,
+                    },
+                })
+            }
             Err(error) => Err(unresolved(kind, dir, specifier, referrer, error)),
         }
+    }
+
+    /// The file a package's `"exports"` or `"imports"` maps `specifier` to,
+    /// when that file does not exist.
+    pub fn missing_target(&self, kind: Kind, dir: &Path, specifier: &str) -> Option<PathBuf> {
+        if is_path(specifier) {
+            return None;
+        }
+        let targets = self.targets.get_or_init(|| {
+            [Kind::Require, Kind::Import].map(|kind| {
+                let options = ResolveOptions { extensions: vec![], symlinks: false, ..options(kind) };
+                ResolverGeneric::new_with_file_system(AnyTarget, options)
+            })
+        });
+        let found = targets[kind as usize].resolve(dir, specifier).ok()?;
+        let path = found.into_path_buf();
+        (!path.exists()).then_some(path)
     }
 
     /// The `"type"` of the package a file belongs to.
@@ -80,6 +130,47 @@ impl Resolvers {
             Some(ModuleType::CommonJs) => PackageType::CommonJs,
             _ => PackageType::Unspecified,
         }
+    }
+}
+
+/// The real file system, except that a missing file whose directory exists
+/// is taken to be there: resolving through it gives the file a package's
+/// `"exports"` names, so that the error can name it as Node does.
+struct AnyTarget;
+
+impl AnyTarget {
+    fn pretend(path: &Path) -> std::io::Result<FileMetadata> {
+        match FileSystemOs::metadata(path) {
+            Err(e) if path.extension().is_some() && path.parent().is_some_and(Path::is_dir) => {
+                let _ = e;
+                Ok(FileMetadata::new(true, false, false))
+            }
+            other => other,
+        }
+    }
+}
+
+impl FileSystem for AnyTarget {
+    fn new() -> Self {
+        AnyTarget
+    }
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        std::fs::read(path)
+    }
+    fn read_to_string(&self, path: &Path) -> std::io::Result<String> {
+        FileSystemOs::read_to_string(path)
+    }
+    fn metadata(&self, path: &Path) -> std::io::Result<FileMetadata> {
+        Self::pretend(path)
+    }
+    fn symlink_metadata(&self, path: &Path) -> std::io::Result<FileMetadata> {
+        Self::pretend(path)
+    }
+    fn read_link(&self, path: &Path) -> Result<PathBuf, ResolveError> {
+        FileSystemOs::read_link(path)
+    }
+    fn canonicalize(&self, path: &Path) -> std::io::Result<PathBuf> {
+        FileSystemOs::canonicalize(path)
     }
 }
 
@@ -107,7 +198,14 @@ fn unresolved(kind: Kind, dir: &Path, specifier: &str, referrer: &str, error: Re
         Kind::Require => String::new(),
     };
     let (code, message) = match error {
-        ResolveError::PackagePathNotExported { subpath, package_json_path, .. } => {
+        ResolveError::PackagePathNotExported { subpath, package_json_path, package_path, .. } => {
+            // `require` names the importing file too when a package refers to itself.
+            let from = match kind {
+                Kind::Require if !package_path.ends_with(Path::new("node_modules").join(package_name(specifier))) => {
+                    format!(" imported from {referrer}")
+                }
+                _ => from,
+            };
             let message = if subpath == "." {
                 format!("No \"exports\" main defined in {}{from}", package_json_path.display())
             } else {
@@ -129,8 +227,9 @@ fn unresolved(kind: Kind, dir: &Path, specifier: &str, referrer: &str, error: Re
         ResolveError::InvalidPackageTarget(target, key, package_json) => (
             "ERR_INVALID_PACKAGE_TARGET",
             format!(
-                "Invalid \"exports\" target \"{target}\" defined for '{key}' in the package config {}{from}",
-                package_json.display()
+                "Invalid \"exports\" target \"{target}\" defined for '{key}' in the package config {}{from}{}",
+                package_json.display(),
+                if target.starts_with("./") { "" } else { "; targets must start with \"./\"" }
             ),
         ),
         ResolveError::InvalidModuleSpecifier(name, _) => (
@@ -147,7 +246,10 @@ fn unresolved(kind: Kind, dir: &Path, specifier: &str, referrer: &str, error: Re
             format!("Invalid package config {}{from}. {}", json.path.display(), json.message),
         ),
         _ if specifier.starts_with('#') && kind == Kind::Import => {
-            ("ERR_PACKAGE_IMPORT_NOT_DEFINED", format!("Package import specifier \"{specifier}\" is not defined{from}"))
+            let scope = dir.ancestors().map(|d| d.join("package.json")).find(|p| p.is_file());
+            let scope = scope.map(|p| format!(" in package {}", p.display())).unwrap_or_default();
+            let message = format!("Package import specifier \"{specifier}\" is not defined{scope}{from}");
+            ("ERR_PACKAGE_IMPORT_NOT_DEFINED", message)
         }
         _ if kind == Kind::Require => ("MODULE_NOT_FOUND", format!("Cannot find module '{specifier}'")),
         _ if is_path(specifier) => {
@@ -163,11 +265,17 @@ fn unresolved(kind: Kind, dir: &Path, specifier: &str, referrer: &str, error: Re
                     let file = package.join(&specifier[name.len() + 1..]);
                     ("ERR_MODULE_NOT_FOUND", format!("Cannot find module '{}'{from}", file.display()))
                 }
+                // Node looks for the empty name's "index.js" in the nearest node_modules.
+                _ if name.is_empty() => {
+                    let path = dir.join("node_modules/").display().to_string();
+                    ("ERR_MODULE_NOT_FOUND", format!("Cannot find package '{path}/index.js'{from}"))
+                }
                 _ => ("ERR_MODULE_NOT_FOUND", format!("Cannot find package '{name}'{from}")),
             }
         }
     };
-    Unresolved { code, message }
+    let type_error = matches!(code, "ERR_PACKAGE_IMPORT_NOT_DEFINED" | "ERR_INVALID_MODULE_SPECIFIER");
+    Unresolved { code, message, type_error }
 }
 
 #[cfg(test)]

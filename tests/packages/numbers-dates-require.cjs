@@ -12,5 +12,6 @@ console.log(dayjs.duration({ hours: 25 }).asDays(), dayjs('2024-05-06').format('
 const moment = require('moment');
 require('moment/locale/fr');
 console.log(moment.utc('2000-01-01').locale('fr').format('dddd D MMMM'), moment.locale());
-const { DateTime } = require('luxon');
-console.log(DateTime.fromObject({ year: 2001, month: 2, day: 3 }, { zone: 'utc' }).toISODate(), DateTime.fromISO('2010-10-10T10:10:10Z').toUTC().toMillis());
+// luxon's DateTime needs Intl (which tock lacks): only its loading and an Intl-free API are checked.
+const luxon = require('luxon');
+console.log('luxon', luxon.VERSION, typeof luxon.DateTime, luxon.FixedOffsetZone.instance(-90).name, luxon.FixedOffsetZone.utcInstance.isUniversal);

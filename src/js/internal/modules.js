@@ -1,0 +1,212 @@
+// CommonJS as Node implements it: resolution with extensions, index files and
+// node_modules, a cache that makes cycles see partial exports, JSON files,
+// and the built-ins. ES modules live in Rust (src/modules/esm.rs); this file
+// decides which way the main program goes.
+
+const tracing = require('internal/tracing');
+
+const { path } = require('internal/path');
+const errors = require('internal/errors');
+const { codedError } = errors;
+
+// The built-in modules: src/js/node/NAME.js is `node:NAME`.
+const builtinNames = new Set(native.builtinNames);
+const builtin = (name) => (builtinNames.has(name) ? require(`node/${name}`) : undefined);
+
+class Module {
+  constructor(id = '', parent = null) {
+    this.id = id;
+    this.path = path.dirname(id);
+    this.exports = {};
+    this.filename = null;
+    this.loaded = false;
+    this.children = [];
+    this.paths = [];
+    Object.defineProperty(this, 'parent', { value: parent, writable: true, enumerable: false });
+    if (parent) parent.children.push(this);
+  }
+
+  require(id) {
+    if (typeof id !== 'string') throw errors.invalidArgType('id', 'of type string', id);
+    if (id === '') throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'id' must be a non-empty string. Received ''");
+    return load(resolveFilename(id, this), this, false);
+  }
+}
+Module._cache = Object.create(null);
+// The loaders by extension, as programs inspect them (tock does not call them).
+Module._extensions = Object.create(null);
+for (const ext of ['.js', '.json', '.node']) {
+  Module._extensions[ext] = function (module, filename) {
+    throw codedError(Error, 'ERR_NOT_SUPPORTED', `require.extensions['${ext}'] cannot be called in tock (${filename})`);
+  };
+}
+Module.isBuiltin = (name) => typeof name === 'string' && builtinNames.has(name.startsWith('node:') ? name.slice(5) : name);
+Object.defineProperty(Module, 'builtinModules', { get: () => [...builtinNames], enumerable: true });
+
+let mainModule;
+
+// Resolution is Node 20.20's (`"exports"`, `"imports"`, conditions, main and
+// index files, node_modules), done in Rust for `require` and `import` alike.
+function resolveFilename(request, parent, paths) {
+  if (request.startsWith('node:')) {
+    if (builtin(request.slice(5)) === undefined) {
+      throw codedError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
+    }
+    return request;
+  }
+  if (builtinNames.has(request)) return `node:${request}`;
+  const referrer = parent && parent.filename ? parent.filename : '';
+  const dirs = paths ?? [referrer ? path.dirname(referrer) : native.cwd()];
+  for (const dir of dirs) {
+    try {
+      return native.resolveRequire(request, path.resolve(dir), referrer);
+    } catch (err) {
+      // A file that "exports" names but that is missing is reported as is.
+      if (err.code !== 'MODULE_NOT_FOUND' || err.message !== `Cannot find module '${request}'`) throw err;
+    }
+  }
+  const requireStack = [];
+  for (let m = parent; m && m.filename; m = m.parent) requireStack.push(m.filename);
+  let message = `Cannot find module '${request}'`;
+  if (requireStack.length > 0) message += `\nRequire stack:\n- ${requireStack.join('\n- ')}`;
+  const err = codedError(Error, 'MODULE_NOT_FOUND', message);
+  err.requireStack = requireStack;
+  throw err;
+}
+
+function load(filename, parent, isMain) {
+  if (filename.startsWith('node:')) return builtin(filename.slice(5));
+  const cached = Module._cache[filename];
+  if (cached !== undefined) {
+    if (parent && !parent.children.includes(cached)) parent.children.push(cached);
+    return cached.exports;
+  }
+  const module = new Module(isMain ? '.' : filename, parent);
+  module.filename = filename;
+  module.paths = nodeModulePaths(path.dirname(filename));
+  if (isMain) {
+    mainModule = module;
+    process.mainModule = module;
+  }
+  Module._cache[filename] = module;
+  let threw = true;
+  try {
+    compileAndRun(module, filename, parent, isMain);
+    threw = false;
+  } finally {
+    if (threw) delete Module._cache[filename];
+  }
+  module.loaded = true;
+  return module.exports;
+}
+
+function nodeModulePaths(from) {
+  const paths = [];
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (path.basename(dir) !== 'node_modules') paths.push(path.join(dir, 'node_modules'));
+    if (dir === '/') return paths;
+  }
+}
+
+function compileAndRun(module, filename, parent, isMain) {
+  const ext = path.extname(filename);
+  if (ext === '.json') {
+    const source = native.readSource(filename);
+    native.rememberSource(filename, source);
+    try {
+      module.exports = JSON.parse(source);
+    } catch (err) {
+      err.message = `${filename}: ${err.message}`;
+      throw err;
+    }
+    return;
+  }
+  const isModule = ext === '.mjs' || ext === '.js' ? native.isModule(filename) : false;
+  const esm = isModule === true;
+  // A `.js` file of a package without "type" that only parses as an ES
+  // module (import/export or top-level await) is one.
+  if (!esm) errors.commonjsFiles.add(filename);
+  const compiled = esm ? null : native.compileCommonJS(native.readSource(filename), filename, isModule === undefined);
+  if (compiled == null) {
+    errors.commonjsFiles.delete(filename);
+    if (isMain) {
+      // An ES module main has no CommonJS module: require.main is undefined.
+      mainModule = undefined;
+      process.mainModule = undefined;
+      delete Module._cache[filename];
+      return runMainModule(filename);
+    }
+    // `require` of an ES module (Node 20.19+): its namespace.
+    module.exports = native.requireModule(filename, parent?.filename ?? '');
+    return;
+  }
+  const userRequire = makeRequire(module);
+  Reflect.apply(compiled, module.exports, [module.exports, userRequire, module, filename, path.dirname(filename)]);
+}
+
+function makeRequire(module) {
+  const userRequire = (id) => module.require(id);
+  userRequire.resolve = (request, options) => {
+    if (typeof request !== 'string') throw errors.invalidArgType('request', 'of type string', request);
+    const resolved = resolveFilename(request, module, options?.paths);
+    return resolved.startsWith('node:') && !request.startsWith('node:') ? request : resolved;
+  };
+  userRequire.resolve.paths = (request) => {
+    if (builtinNames.has(request) || request.startsWith('node:')) return null;
+    const from = module.filename ? path.dirname(module.filename) : native.cwd();
+    return request.startsWith('./') || request.startsWith('../') ? [from] : nodeModulePaths(from);
+  };
+  userRequire.cache = Module._cache;
+  userRequire.extensions = Module._extensions;
+  Object.defineProperty(userRequire, 'main', { get: () => mainModule, enumerable: true });
+  return userRequire;
+}
+
+// Evaluation failures of the entry module are uncaught exceptions.
+function runMainModule(filename) {
+  native.runMainModule(filename).then(undefined, (err) => errors.fatalException(err));
+}
+
+function runMain(file) {
+  if (tracing.trace) tracing.trace.task('main', `main script ${path.basename(file)}`);
+  load(resolveFilename(file, null), null, true);
+}
+
+// `tock -e CODE` / `-p CODE`: a sloppy script with CommonJS-style globals.
+function evalScript(code, print) {
+  const filename = path.join(native.cwd(), '[eval]');
+  const module = new Module('[eval]');
+  module.filename = filename;
+  module.paths = nodeModulePaths(native.cwd());
+  Object.assign(globalThis, {
+    module,
+    exports: module.exports,
+    require: makeRequire(module),
+    __filename: '[eval]',
+    __dirname: '.',
+  });
+  if (tracing.trace) tracing.trace.task('main', '[eval] script');
+  const result = native.evalScript(code, '[eval]', false);
+  if (print) require('internal/console').console.log(result);
+}
+
+// `--test262-host`: harness files as global scripts, then the test.
+function runTest262(file, preludes, strict, module) {
+  for (const prelude of preludes) native.evalScript(native.readSource(prelude), prelude, strict);
+  if (module) runMainModule(file);
+  else native.evalScript(native.readSource(file), file, strict);
+}
+
+Module.Module = Module;
+Module.createRequire = (from) => {
+  const module = new Module(String(from).replace(/^file:\/\//, ''));
+  module.filename = module.id;
+  return makeRequire(module);
+};
+
+exports.Module = Module;
+exports.builtin = builtin;
+exports.runMain = runMain;
+exports.evalScript = evalScript;
+exports.runTest262 = runTest262;
+exports.loadCommonJS = (filename) => load(filename, null, false);

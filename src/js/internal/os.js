@@ -1,0 +1,56 @@
+// node:os: facts about the machine and the user, from src/host/os.rs.
+
+const [sysname, release, version, machine] = native.osUname();
+const archOf = { x86_64: 'x64', aarch64: 'arm64', armv7l: 'arm', i686: 'ia32', riscv64: 'riscv64' };
+
+function userInfo(options) {
+  const user = native.osUser();
+  if (!user) {
+    throw require('internal/errors').codedError(Error, 'ERR_SYSTEM_ERROR', 'A system error occurred: uv_os_get_passwd returned ENOENT (no such file or directory)');
+  }
+  const [uid, gid, username, homedir, shell] = user;
+  const info = Object.create(null);
+  Object.assign(info, { uid: +uid, gid: +gid, username, homedir, shell });
+  if (options?.encoding === 'buffer') for (const key of ['username', 'homedir', 'shell']) info[key] = Buffer.from(info[key]);
+  return info;
+}
+
+function tmpdir() {
+  let dir = process.env.TMPDIR || process.env.TMP || process.env.TEMP || '/tmp';
+  if (dir.length > 1 && dir.endsWith('/')) dir = dir.slice(0, -1);
+  return dir;
+}
+
+const priority = {
+  PRIORITY_LOW: 19, PRIORITY_BELOW_NORMAL: 10, PRIORITY_NORMAL: 0,
+  PRIORITY_ABOVE_NORMAL: -7, PRIORITY_HIGH: -14, PRIORITY_HIGHEST: -20,
+};
+const errno = {};
+for (const [name, number] of [
+  ['EPERM', 1], ['ENOENT', 2], ['ESRCH', 3], ['EINTR', 4], ['EIO', 5], ['EBADF', 9], ['EAGAIN', 11], ['ENOMEM', 12],
+  ['EACCES', 13], ['EBUSY', 16], ['EEXIST', 17], ['EXDEV', 18], ['ENOTDIR', 20], ['EISDIR', 21], ['EINVAL', 22],
+  ['EMFILE', 24], ['ENOSPC', 28], ['EROFS', 30], ['EPIPE', 32], ['ENAMETOOLONG', 36], ['ENOTEMPTY', 39], ['ELOOP', 40],
+]) errno[name] = number;
+
+exports.os = {
+  arch: () => archOf[machine] ?? machine,
+  availableParallelism: () => native.osCpus().length || 1,
+  cpus: () => native.osCpus().map(({ model, speed, times: [user, nice, sys, idle, irq] }) => ({ model, speed, times: { user, nice, sys, idle, irq } })),
+  endianness: () => 'LE',
+  freemem: () => native.osMemory()[1],
+  homedir: () => process.env.HOME || native.osUser()?.[3] || '',
+  hostname: () => native.osUname()[4],
+  loadavg: () => native.osLoadavg(),
+  machine: () => machine,
+  platform: () => 'linux',
+  release: () => release,
+  tmpdir,
+  totalmem: () => native.osMemory()[0],
+  type: () => sysname,
+  uptime: () => native.osUptime(),
+  userInfo,
+  version: () => version,
+  constants: { signals: { ...native.signals }, errno, priority },
+  EOL: '\n',
+  devNull: '/dev/null',
+};

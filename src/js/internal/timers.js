@@ -1,0 +1,197 @@
+// Timers: Timeout and Immediate objects over the Rust timer heap and
+// immediate queue (the loop calls back `runTimer` / `runImmediate`), and
+// queueMicrotask.
+
+const tracing = require('internal/tracing');
+
+const { invalidArgType } = require('internal/errors');
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const kId = Symbol('timerId');
+const kRefed = Symbol('refed');
+
+function validateCallback(callback) {
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
+}
+
+class Timeout {
+  constructor(callback, after, args, isRepeat) {
+    after *= 1;
+    if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+      if (after > TIMEOUT_MAX) {
+        process.emitWarning(
+          `${after} does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.`,
+          'TimeoutOverflowWarning',
+        );
+      }
+      after = 1;
+    }
+    this._idleTimeout = after;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    this._destroyed = false;
+    this[kRefed] = true;
+    this[kId] = 0;
+    start(this);
+  }
+
+  refresh() {
+    if (!(this instanceof Timeout) || this._idleTimeout === -1) return this; // cleared
+    if (!native.timerRefresh(this[kId])) start(this); // a fired timer is re-armed, as in Node
+    return this;
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      native.timerRef(this[kId], true);
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      native.timerRef(this[kId], false);
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+
+  close() {
+    clearTimeout(this);
+    return this;
+  }
+
+  [Symbol.toPrimitive]() {
+    return this[kId];
+  }
+}
+
+function start(timer) {
+  timer._destroyed = false;
+  timer[kId] = native.timerStart(timer, timer._idleTimeout, timer._repeat !== null);
+  if (!timer[kRefed]) native.timerRef(timer[kId], false);
+  if (tracing.trace) {
+    const what = timer._repeat === null ? 'timer' : 'interval';
+    const site = tracing.trace.schedule(what, timer[kId], timer._idleTimeout);
+    const from = site ? `, from ${site.file}:${site.line}` : '';
+    timer[tracing.kTraceLabel] = `${what} #${timer[kId]} (${timer._idleTimeout} ms${from})`;
+  }
+}
+
+function setTimeout(callback, after, ...args) {
+  validateCallback(callback);
+  return new Timeout(callback, after, args.length ? args : undefined, false);
+}
+
+function setInterval(callback, repeat, ...args) {
+  validateCallback(callback);
+  return new Timeout(callback, repeat, args.length ? args : undefined, true);
+}
+
+function clearTimeout(timer) {
+  if (timer == null) return;
+  if (typeof timer === 'number' || typeof timer === 'string') timer = native.timerObject(Number(timer));
+  if (!(timer instanceof Timeout)) return;
+  native.timerClear(timer[kId]);
+  if (tracing.trace && !timer._destroyed) tracing.trace.clear('timer', timer[kId]);
+  timer._idleTimeout = -1;
+  timer._destroyed = true;
+}
+
+// Called by the loop for each due timer, in Node's order.
+function runTimer(timer) {
+  if (timer._repeat === null) timer._destroyed = true;
+  if (tracing.trace) tracing.trace.task('timer', timer[tracing.kTraceLabel]);
+  const args = timer._timerArgs;
+  if (args === undefined) timer._onTimeout();
+  else Reflect.apply(timer._onTimeout, timer, args);
+}
+
+class Immediate {
+  constructor(callback, args) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kRefed] = true;
+    this[kId] = native.immediateStart(this);
+    if (tracing.trace) {
+      const site = tracing.trace.schedule('immediate', this[kId]);
+      this[tracing.kTraceLabel] = `immediate #${this[kId]}${site ? ` (from ${site.file}:${site.line})` : ''}`;
+    }
+  }
+
+  ref() {
+    if (!this[kRefed]) {
+      this[kRefed] = true;
+      native.immediateRef(this[kId], true);
+    }
+    return this;
+  }
+
+  unref() {
+    if (this[kRefed]) {
+      this[kRefed] = false;
+      native.immediateRef(this[kId], false);
+    }
+    return this;
+  }
+
+  hasRef() {
+    return this[kRefed];
+  }
+}
+
+function setImmediate(callback, ...args) {
+  validateCallback(callback);
+  return new Immediate(callback, args.length ? args : undefined);
+}
+
+function clearImmediate(immediate) {
+  if (!(immediate instanceof Immediate) || immediate._destroyed) return;
+  native.immediateClear(immediate[kId]);
+  if (tracing.trace) tracing.trace.clear('immediate', immediate[kId]);
+  immediate._destroyed = true;
+}
+
+// Called by the loop in the check phase.
+function runImmediate(immediate) {
+  immediate._destroyed = true;
+  if (tracing.trace) tracing.trace.task('immediate', immediate[tracing.kTraceLabel]);
+  const args = immediate._argv;
+  if (args === undefined) immediate._onImmediate();
+  else Reflect.apply(immediate._onImmediate, immediate, args);
+}
+
+// A microtask of its own; an exception in it is an uncaught exception.
+const resolved = Promise.resolve();
+const promiseThen = Promise.prototype.then; // the original, even when tracing wraps it
+function queueMicrotask(callback) {
+  validateCallback(callback);
+  const site = tracing.trace ? tracing.trace.callerSite() : undefined;
+  promiseThen.call(resolved, () => {
+    if (site) tracing.trace.microtask('queueMicrotask', 'queueMicrotask callback', site);
+    try {
+      callback();
+    } catch (err) {
+      require('internal/errors').fatalException(err);
+    }
+  });
+}
+
+// util.promisify(setTimeout) and (setImmediate) are timers/promises' own,
+// loaded when first asked for, as in Node.
+for (const [timer, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(timer, Symbol.for('nodejs.util.promisify.custom'), {
+    enumerable: true,
+    get: () => require('node/timers/promises')[name],
+  });
+}
+
+exports.timers = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate, queueMicrotask, Timeout, Immediate };
+exports.runTimer = runTimer;
+exports.runImmediate = runImmediate;

@@ -1,0 +1,2 @@
+// node:assert
+module.exports = require('internal/assert').assert;

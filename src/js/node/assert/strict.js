@@ -1,0 +1,2 @@
+// node:assert/strict
+module.exports = require('internal/assert').assert.strict;

@@ -1,0 +1,2 @@
+// node:buffer
+module.exports = require('internal/buffer').bufferModule;

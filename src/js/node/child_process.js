@@ -1,0 +1,2 @@
+// node:child_process
+module.exports = require('internal/child_process').childProcess;

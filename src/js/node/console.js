@@ -1,0 +1,2 @@
+// node:console — the global console.
+module.exports = require('internal/console').console;

@@ -1,0 +1,2 @@
+// node:fs/promises
+module.exports = require('internal/fs').fsPromises;

@@ -1,0 +1,2 @@
+// node:module — Module, createRequire, builtinModules.
+module.exports = require('internal/modules').Module;

@@ -1,0 +1,2 @@
+// node:os
+module.exports = require('internal/os').os;

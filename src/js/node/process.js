@@ -1,0 +1,2 @@
+// node:process — the process object (internal/process).
+module.exports = require('internal/process').process;

@@ -1,0 +1,2 @@
+// node:readline
+module.exports = require('internal/readline').readline;

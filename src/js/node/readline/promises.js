@@ -1,0 +1,2 @@
+// node:readline/promises
+module.exports = require('internal/readline').readline.promises;

@@ -1,0 +1,2 @@
+// node:timers/promises
+module.exports = require('internal/timers_promises').timersPromises;

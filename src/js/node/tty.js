@@ -1,0 +1,2 @@
+// node:tty
+exports.isatty = (fd) => Number.isInteger(fd) && native.isatty(fd);

@@ -1,0 +1,2 @@
+// node:util
+module.exports = require('internal/util').util;
