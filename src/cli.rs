@@ -195,7 +195,7 @@ fn check_writable(path: &str) -> Result<(), Stop> {
     let reason = if !probe.exists() {
         "no such directory".to_owned()
     } else if !writable {
-        crate::host::errno::text(&std::io::Error::last_os_error())
+        crate::os::errno::text(&std::io::Error::last_os_error())
     } else if probe != target && !probe.is_dir() {
         "not a directory".to_owned()
     } else {
@@ -258,7 +258,7 @@ where
             if file.starts_with('-') && file != "-" {
                 return Err(bad_option(format!("bad option: {file}")));
             }
-            let path = std::path::absolute(file).map(|p| crate::modules::esm::normalize(&p).display().to_string());
+            let path = std::path::absolute(file).map(|p| crate::os::normalize(&p).display().to_string());
             let path = path.unwrap_or_else(|_| file.clone());
             let argv = std::iter::once(path.clone()).chain(args.iter().cloned()).collect();
             (Entry::File(path), argv)

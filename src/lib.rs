@@ -1,15 +1,20 @@
 //! tock: a JavaScript runtime whose event loop you can read.
 //!
-//! - `cli`: the command line.
-//! - `engine`: QuickJS-ng glue.
+//! Dependencies point one way, from the top:
+//! - `runtime`: one runtime — engine, state, natives, the main program, the loop.
+//! - `host`: the natives behind the JavaScript APIs (`src/js/`), one file per API.
+//! - `event_loop`: the turn of the loop and its queues (timers, immediates,
+//!   I/O completions, close callbacks).
 //! - `modules`: Node's module resolution, the ES module loader.
-//! - `event_loop`: the turn of the loop, the timer heap, the immediate queue.
-//! - `host`: the APIs a program sees (console, process, timers…), Rust natives
-//!   beside their embedded JavaScript in `src/js/`.
+//! - `cli`: the command line, parsed into plain options.
+//! - `trace`: load-time instrumentation for the tracer.
+//! - `engine`: QuickJS-ng glue; `os`: stdio, signals, errno.
 
 pub mod cli;
 pub mod engine;
 pub mod event_loop;
 pub mod host;
 pub mod modules;
+pub mod os;
+pub mod runtime;
 pub mod trace;

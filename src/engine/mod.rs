@@ -1,69 +1,16 @@
-//! The engine glue: one QuickJS-ng runtime and context, configured as Node
-//! would run a program (sloppy scripts, ES modules through our loader,
-//! promise rejections tracked), with the host installed.
+//! The engine glue: what tock adds around QuickJS-ng's API — calling the
+//! registered JavaScript hooks, the backtrace of an uncaught exception,
+//! describing start-up failures, and string conversion (`text`). How the
+//! runtime is configured is `src/runtime.rs`.
 
 pub mod text;
 
-use std::rc::Rc;
-
 use rquickjs::function::IntoArgs;
-use rquickjs::{Context, Ctx, FromJs, Function, Object, Persistent, Result, Runtime, Value, qjs};
-
-use crate::host::{self, Host};
-
-pub struct Engine {
-    // The runtime must outlive the context; both are never dropped (the
-    // process exits straight from the loop, as Node does).
-    _runtime: Runtime,
-    pub context: Context,
-}
-
-impl Engine {
-    pub fn new(host: &Rc<Host>) -> std::result::Result<Engine, String> {
-        Self::start(host).map_err(|e| e.to_string())
-    }
-
-    fn start(host: &Rc<Host>) -> std::result::Result<Engine, String> {
-        let runtime = Runtime::new().map_err(|e| e.to_string())?;
-        // Node allows ~11k frames of a simple recursive function; QuickJS
-        // frames are larger, so give it room on the 8 MiB main stack.
-        runtime.set_max_stack_size(4 * 1024 * 1024);
-        runtime.set_gc_threshold(64 * 1024 * 1024);
-        runtime.set_loader(
-            crate::modules::esm::EsmResolver { host: host.clone() },
-            crate::modules::esm::EsmLoader { host: host.clone() },
-        );
-        let tracker_host = host.clone();
-        runtime.set_host_promise_rejection_tracker(Some(Box::new(move |ctx, promise, reason, handled| {
-            track_rejection(&ctx, &tracker_host, promise, reason, handled)
-        })));
-        if host.options.trace.is_some() {
-            // Fulfilment of a promise some traced await waits on.
-            let watcher = host.clone();
-            runtime.set_promise_hook(Some(Box::new(move |ctx, kind, promise, _| {
-                if kind != rquickjs::promise::PromiseHookType::Resolve || !promise.is_object() {
-                    return;
-                }
-                let watched = watcher.trace_watched.borrow_mut().remove(&host::trace::address(&promise));
-                if let Some((_, site)) = watched
-                    && call::<_, ()>(&ctx, &watcher.hooks().trace_loop, ("settle", site)).is_err()
-                {
-                    ctx.catch();
-                }
-            })));
-            // A fatal signal while JavaScript is busy: stop it so the trace
-            // can be completed.
-            runtime.set_interrupt_handler(Some(Box::new(host::signals::interrupting)));
-        }
-        let context = Context::full(&runtime).map_err(|e| e.to_string())?;
-        context.with(|ctx| host::install(&ctx, host).map_err(|e| describe(&ctx, e)))?;
-        Ok(Engine { _runtime: runtime, context })
-    }
-}
+use rquickjs::{Ctx, FromJs, Function, Persistent, Result, Value, qjs};
 
 /// An error from the engine, with the message and stack of a JavaScript
 /// exception (a bug in tock's own JavaScript, at start-up).
-fn describe(ctx: &Ctx<'_>, error: rquickjs::Error) -> String {
+pub fn describe(ctx: &Ctx<'_>, error: rquickjs::Error) -> String {
     if !matches!(error, rquickjs::Error::Exception) {
         return error.to_string();
     }
@@ -73,17 +20,6 @@ fn describe(ctx: &Ctx<'_>, error: rquickjs::Error) -> String {
         (Some(message), Some(stack)) => format!("{}\n{}", &*message, &*stack),
         (Some(message), None) => message.0,
         _ => format!("{exception:?}"),
-    }
-}
-
-/// QuickJS reports each rejection without a handler, and each handler added
-/// later; `process.js` keeps Node's bookkeeping of them.
-fn track_rejection<'js>(ctx: &Ctx<'js>, host: &Host, promise: Value<'js>, reason: Value<'js>, handled: bool) {
-    host.rejection_to_warn.set(true);
-    if let Some(hooks) = host.hooks.get()
-        && call::<_, ()>(ctx, &hooks.reject_tracker, (promise, reason, handled)).is_err()
-    {
-        ctx.catch();
     }
 }
 
@@ -114,8 +50,18 @@ where
     self::hook(ctx, hook)?.call(args)
 }
 
-/// The exports object of the built-in `node:name`, if there is one.
-pub fn builtin_exports<'js>(ctx: &Ctx<'js>, host: &Host, name: &str) -> Result<Option<Object<'js>>> {
-    let exports: Value = call(ctx, &host.hooks().builtin, (name,))?;
-    Ok(exports.into_object())
+/// Throws an exception no `catch` or `finally` can stop: JavaScript unwinds
+/// to the host (how `process.exit()` ends a runtime without ending the
+/// process).
+pub fn throw_uncatchable(ctx: &Ctx<'_>, message: &str) -> rquickjs::Error {
+    let error = rquickjs::Exception::from_message(ctx.clone(), message).map(|e| e.into_value());
+    match error {
+        Ok(error) => {
+            // SAFETY: `error` is a live object of this context; the call
+            // only sets its uncatchable flag.
+            unsafe { qjs::JS_SetUncatchableError(ctx.as_raw().as_ptr(), error.as_raw()) };
+            ctx.throw(error)
+        }
+        Err(e) => e,
+    }
 }

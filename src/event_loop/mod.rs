@@ -10,21 +10,97 @@
 
 pub mod immediates;
 pub mod io;
+pub mod signals;
 pub mod timers;
 
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rquickjs::function::IntoArgs;
-use rquickjs::{Context, Ctx, Function, Persistent};
+use rquickjs::{Context, Ctx, Function, Object, Persistent, Promise};
 
-use crate::cli::Entry;
 use crate::engine;
-use crate::host::{Hooks, Host, JsObject, signals, stdio};
+use crate::os::{signals as os_signals, stdio};
+use immediates::Immediates;
+use io::Io;
+use timers::Timers;
+
+/// A JavaScript object kept by Rust (a Timeout or Immediate).
+pub type JsObject = Persistent<Object<'static>>;
+
+/// The JavaScript the loop calls (registered by `bootstrap.js`).
+pub struct Hooks {
+    pub run_timer: Persistent<Function<'static>>,
+    pub run_immediate: Persistent<Function<'static>>,
+    pub run_ticks: Persistent<Function<'static>>,
+    pub process_rejections: Persistent<Function<'static>>,
+    pub reject_tracker: Persistent<Function<'static>>,
+    pub fatal_exception: Persistent<Function<'static>>,
+    pub before_exit: Persistent<Function<'static>>,
+    pub exit: Persistent<Function<'static>>,
+    /// `traceLoop(event, ...)`: loop-level trace events, when tracing.
+    pub trace_loop: Persistent<Function<'static>>,
+}
+
+/// The loop's state, one per runtime: its clock, its named queues and the
+/// flags of the microtask checkpoint. The natives (src/host/) fill the
+/// queues; the turn below empties them. Borrows are always short: none is
+/// held while JavaScript runs.
+pub struct State {
+    pub tracing: bool,
+    pub clock: Clock,
+    /// Timers phase: setTimeout / setInterval.
+    pub timers: RefCell<Timers<JsObject>>,
+    /// Check phase: setImmediate.
+    pub immediates: RefCell<Immediates<JsObject>>,
+    /// Close phase: close callbacks of handles closed this turn.
+    pub closing: RefCell<Vec<Persistent<Function<'static>>>>,
+    /// Poll phase: file operations and child processes in flight, and their
+    /// completions.
+    pub io: Io,
+    /// Node's `hasTickScheduled`: the nextTick queue is not empty.
+    pub tick_scheduled: Cell<bool>,
+    /// Node's `hasRejectionToWarn`: the rejection tracker saw something.
+    pub rejection_to_warn: Cell<bool>,
+    pub hooks: OnceCell<Hooks>,
+    /// The entry module's evaluation, to detect an unsettled top-level await.
+    pub main_module: RefCell<Option<Persistent<Promise<'static>>>>,
+    /// `process.exit(code)` was called: JavaScript is unwinding (an
+    /// uncatchable exception) and the loop stops where it is, returning it.
+    pub exit_code: Cell<Option<i32>>,
+}
+
+impl State {
+    pub fn new(tracing: bool) -> Rc<State> {
+        Rc::new(State {
+            tracing,
+            clock: Clock::new(),
+            timers: RefCell::default(),
+            immediates: RefCell::default(),
+            closing: RefCell::default(),
+            io: Io::new(),
+            tick_scheduled: Cell::new(false),
+            rejection_to_warn: Cell::new(false),
+            hooks: OnceCell::new(),
+            main_module: RefCell::default(),
+            exit_code: Cell::new(None),
+        })
+    }
+
+    pub fn hooks(&self) -> &Hooks {
+        self.hooks.get().expect("bootstrap registered the hooks")
+    }
+
+    /// Whether the program asked to exit: nothing more runs.
+    pub fn stopping(&self) -> bool {
+        self.exit_code.get().is_some()
+    }
+}
 
 pub struct EventLoop {
     context: Context,
-    host: Rc<Host>,
+    state: Rc<State>,
 }
 
 /// Why the poll phase woke before its deadline.
@@ -37,33 +113,11 @@ pub enum Wake {
 }
 
 impl EventLoop {
-    pub fn new(context: Context, host: Rc<Host>) -> Self {
-        if host.options.trace.is_some() {
-            signals::watch_fatal(&host.io);
+    pub fn new(context: Context, state: Rc<State>) -> Self {
+        if state.tracing {
+            signals::watch_fatal(&state.io);
         }
-        EventLoop { context, host }
-    }
-
-    /// The first macrotask: the main program (a file, or `-e` / `-p` code).
-    pub fn run_entry(&self) {
-        self.run_macrotask(|ctx| {
-            let hooks = self.host.hooks();
-            match (&self.host.options.entry, &self.host.options.test262) {
-                (Entry::File(path), Some(test)) => engine::call(
-                    ctx,
-                    &hooks.run_test262,
-                    (path.as_str(), test.preludes.clone(), test.strict, test.module),
-                )?,
-                (Entry::File(path), None) => engine::call(ctx, &hooks.run_main, (path.as_str(),))?,
-                (Entry::Eval { code, print }, _) => engine::call(ctx, &hooks.eval_script, (code.as_str(), *print))?,
-            }
-            if self.host.main_module.borrow().is_some() {
-                // Node evaluates an ES module inside a promise job, so its
-                // microtasks run before any nextTick it queued.
-                while ctx.execute_pending_job() {}
-            }
-            Ok(())
-        })
+        EventLoop { context, state }
     }
 
     /// Runs until nothing keeps the process alive; returns the exit code.
@@ -76,9 +130,9 @@ impl EventLoop {
         // - Node reaches its first timers phase a millisecond or more after
         //   the main program (its own start-up work), so 0–1 ms timers set
         //   by it are due then: the loop's clock starts 1 ms on.
-        let esm_main = self.host.main_module.borrow().is_some();
+        let esm_main = self.state.main_module.borrow().is_some();
         let mut first_turn = true;
-        self.host.clock.skip_ms(1);
+        self.state.clock.skip_ms(1);
         loop {
             while self.is_alive() {
                 if !(first_turn && esm_main) {
@@ -91,7 +145,9 @@ impl EventLoop {
                 self.run_closing(); // close callbacks: 'close' events of handles closed this turn
             }
             // `beforeExit` may schedule more work, which revives the loop.
-            self.call_host(|h| &h.before_exit, None);
+            if !self.state.stopping() {
+                self.call_host(|h| &h.before_exit, None);
+            }
             if !self.is_alive() {
                 break;
             }
@@ -101,24 +157,25 @@ impl EventLoop {
 
     /// The loop stays alive while referenced timers, immediates or I/O exist.
     fn is_alive(&self) -> bool {
-        if let Some(signo) = signals::take_pending() {
+        if let Some(signo) = os_signals::take_pending() {
             self.interrupted(signo);
         }
-        self.host.timers.borrow().has_refed()
-            || self.host.immediates.borrow().has_refed()
-            || self.host.io.has_refed()
-            || !self.host.closing.borrow().is_empty()
+        (self.state.timers.borrow().has_refed()
+            || self.state.immediates.borrow().has_refed()
+            || self.state.io.has_refed()
+            || !self.state.closing.borrow().is_empty())
+            && !self.state.stopping()
     }
 
     fn run_timers(&self) {
-        let now = self.host.clock.now_ms();
+        let now = self.state.clock.now_ms();
         loop {
-            let due = self.host.timers.borrow_mut().next_due(now);
-            let Some(due) = due else { break };
-            let started = self.host.clock.now_ms();
+            let due = self.state.timers.borrow_mut().next_due(now);
+            let Some(due) = due.filter(|_| !self.state.stopping()) else { break };
+            let started = self.state.clock.now_ms();
             self.call_host(|h| &h.run_timer, Some(due.payload));
             if due.repeat {
-                self.host.timers.borrow_mut().rearm(due.id, started);
+                self.state.timers.borrow_mut().rearm(due.id, started);
             }
         }
     }
@@ -128,30 +185,33 @@ impl EventLoop {
     /// callback of each completion that has arrived, each a macrotask. Never
     /// spins.
     fn poll(&self) {
-        let now = self.host.clock.now_ms();
-        let expiry = self.host.timers.borrow_mut().next_expiry();
+        let now = self.state.clock.now_ms();
+        let expiry = self.state.timers.borrow_mut().next_expiry();
         let wait_ms = match expiry {
-            _ if !self.host.immediates.borrow().is_empty() || !self.host.closing.borrow().is_empty() => Some(0),
+            _ if !self.state.immediates.borrow().is_empty() || !self.state.closing.borrow().is_empty() => Some(0),
             Some(expiry) => Some(expiry.saturating_sub(now)),
-            None if self.host.io.has_refed() => None,
+            None if self.state.io.has_refed() => None,
             None => Some(0),
         };
         if wait_ms != Some(0) {
-            if self.host.options.trace.is_some() {
-                let next = self.host.timers.borrow_mut().next_payload().cloned();
+            if self.state.tracing {
+                let next = self.state.timers.borrow_mut().next_payload().cloned();
                 self.context.with(|ctx| {
                     let next = next.and_then(|t| t.restore(&ctx).ok());
-                    let pending_io = self.host.io.in_flight();
+                    let pending_io = self.state.io.in_flight();
                     self.trace(&ctx, "idle", (wait_ms.map(|ms| ms as f64), next, pending_io));
                 });
             }
             stdio::flush();
         }
-        for wake in self.host.io.wait(wait_ms.map(Duration::from_millis)) {
+        for wake in self.state.io.wait(wait_ms.map(Duration::from_millis)) {
+            if self.state.stopping() {
+                break;
+            }
             match wake {
                 Wake::Io(completion) => self.complete(completion),
                 Wake::Signal => {
-                    if let Some(signo) = signals::take_pending() {
+                    if let Some(signo) = os_signals::take_pending() {
                         self.interrupted(signo);
                     }
                 }
@@ -162,7 +222,7 @@ impl EventLoop {
     /// An I/O callback: the completion's result handed to the JavaScript
     /// side of the operation.
     fn complete(&self, completion: io::Completion) {
-        let Some(callback) = self.host.io.callback_for(&completion) else { return };
+        let Some(callback) = self.state.io.callback_for(&completion) else { return };
         self.run_macrotask(|ctx| {
             let args = (completion.deliver)(ctx)?;
             callback.restore(ctx)?.call::<_, ()>((rquickjs::function::Rest(args),))
@@ -173,14 +233,14 @@ impl EventLoop {
     /// pending, completes the trace and dies by the signal.
     fn interrupted(&self, signo: i32) {
         self.context.with(|ctx| self.trace(&ctx, "interrupt", (signo,)));
-        signals::die_by(signo);
+        os_signals::die_by(signo);
     }
 
     fn run_immediates(&self) {
-        let batch = self.host.immediates.borrow_mut().take_batch();
-        for id in batch {
+        let batch = self.state.immediates.borrow_mut().take_batch();
+        for id in batch.into_iter().take_while(|_| !self.state.stopping()) {
             // Skip those cleared by an earlier immediate of this batch.
-            let immediate = self.host.immediates.borrow_mut().clear(id);
+            let immediate = self.state.immediates.borrow_mut().clear(id);
             if let Some(immediate) = immediate {
                 self.call_host(|h| &h.run_immediate, Some(immediate));
             }
@@ -191,10 +251,10 @@ impl EventLoop {
     /// first (as libuv's list of closing handles); those closed meanwhile
     /// wait for the next turn.
     fn run_closing(&self) {
-        let batch = std::mem::take(&mut *self.host.closing.borrow_mut());
-        for callback in batch.into_iter().rev() {
+        let batch = std::mem::take(&mut *self.state.closing.borrow_mut());
+        for callback in batch.into_iter().rev().take_while(|_| !self.state.stopping()) {
             self.run_macrotask(|ctx| {
-                if self.host.options.trace.is_some() {
+                if self.state.tracing {
                     self.trace(ctx, "task", ("close", "close callback of a handle"));
                 }
                 callback.restore(ctx)?.call::<_, ()>(())
@@ -206,7 +266,7 @@ impl EventLoop {
     /// it is about (if any).
     fn call_host(&self, hook: impl Fn(&Hooks) -> &Persistent<Function<'static>>, subject: Option<JsObject>) {
         self.run_macrotask(|ctx| {
-            let hook = hook(self.host.hooks());
+            let hook = hook(self.state.hooks());
             match subject {
                 Some(subject) => engine::call(ctx, hook, (subject.restore(ctx)?,)),
                 None => engine::call(ctx, hook, ()),
@@ -216,16 +276,19 @@ impl EventLoop {
 
     /// A macrotask, then the microtask checkpoint; an exception escaping it
     /// is an uncaught exception.
-    fn run_macrotask(&self, task: impl for<'js> FnOnce(&Ctx<'js>) -> rquickjs::Result<()>) {
+    pub fn run_macrotask(&self, task: impl for<'js> FnOnce(&Ctx<'js>) -> rquickjs::Result<()>) {
         self.context.with(|ctx| {
             if task(&ctx).is_err() {
-                report_exception(&ctx, &self.host);
+                report_exception(&ctx, &self.state);
             }
-            let tracing = self.host.options.trace.is_some();
+            if self.state.stopping() {
+                return;
+            }
+            let tracing = self.state.tracing;
             if tracing {
                 self.trace(&ctx, "checkpoint", ());
             }
-            microtask_checkpoint(&ctx, &self.host);
+            microtask_checkpoint(&ctx, &self.state);
             if tracing {
                 self.trace(&ctx, "taskEnd", ());
             }
@@ -236,65 +299,77 @@ impl EventLoop {
     fn trace<'js>(&self, ctx: &Ctx<'js>, event: &str, args: impl IntoArgs<'js>) {
         let mut all = rquickjs::function::Args::new(ctx.clone(), 4);
         let pushed = all.push_arg(event).and_then(|_| args.into_args(&mut all));
-        if pushed.and_then(|_| engine::hook(ctx, &self.host.hooks().trace_loop)?.call_arg::<()>(all)).is_err() {
-            report_exception(ctx, &self.host);
+        if pushed.and_then(|_| engine::hook(ctx, &self.state.hooks().trace_loop)?.call_arg::<()>(all)).is_err() {
+            report_exception(ctx, &self.state);
         }
     }
 
     fn exit_code(&self) -> i32 {
+        if let Some(code) = self.state.exit_code.get() {
+            return code;
+        }
         self.context.with(|ctx| {
-            let code: Option<i32> = engine::call(&ctx, &self.host.hooks().exit, (self.main_is_pending(&ctx),))
+            let code: Option<i32> = engine::call(&ctx, &self.state.hooks().exit, (self.main_is_pending(&ctx),))
                 .unwrap_or_else(|_| {
-                    report_exception(&ctx, &self.host);
+                    report_exception(&ctx, &self.state);
                     Some(1)
                 });
-            code.unwrap_or(0)
+            self.state.exit_code.get().or(code).unwrap_or(0)
         })
     }
 
     fn main_is_pending(&self, ctx: &Ctx<'_>) -> bool {
-        let main = self.host.main_module.borrow().clone();
+        let main = self.state.main_module.borrow().clone();
         main.and_then(|p| p.restore(ctx).ok()).is_some_and(|p| p.state() == rquickjs::promise::PromiseState::Pending)
     }
 }
 
 /// Node's `processTicksAndRejections`, run after every macrotask.
-pub fn microtask_checkpoint(ctx: &Ctx<'_>, host: &Host) {
-    let hooks = host.hooks();
+pub fn microtask_checkpoint(ctx: &Ctx<'_>, state: &State) {
+    let hooks = state.hooks();
     loop {
-        if host.tick_scheduled.take() {
-            call_hook(ctx, host, &hooks.run_ticks);
+        if state.tick_scheduled.take() {
+            call_hook(ctx, state, &hooks.run_ticks);
         }
-        while ctx.execute_pending_job() {}
-        if host.tick_scheduled.get() {
+        while !state.stopping() && ctx.execute_pending_job() {}
+        if state.stopping() {
+            return;
+        }
+        if state.tick_scheduled.get() {
             continue;
         }
-        if !host.rejection_to_warn.take() {
+        if !state.rejection_to_warn.take() {
             break;
         }
-        call_hook(ctx, host, &hooks.process_rejections);
+        call_hook(ctx, state, &hooks.process_rejections);
     }
 }
 
-fn call_hook(ctx: &Ctx<'_>, host: &Host, hook: &Persistent<Function<'static>>) {
+fn call_hook(ctx: &Ctx<'_>, state: &State, hook: &Persistent<Function<'static>>) {
     if engine::call::<_, ()>(ctx, hook, ()).is_err() {
-        report_exception(ctx, host);
+        report_exception(ctx, state);
     }
 }
 
 /// An exception escaped to the host: Node's `triggerUncaughtException`.
 /// `process.on('uncaughtException')` may handle it; otherwise the JavaScript
 /// reporter prints it and exits with code 1.
-pub fn report_exception(ctx: &Ctx<'_>, host: &Host) {
+pub fn report_exception(ctx: &Ctx<'_>, state: &State) {
     let error = ctx.catch();
-    let backtrace = engine::uncaught_backtrace(ctx);
-    if let Some(signo) = signals::take_pending() {
-        // The engine stopped busy JavaScript for a fatal signal (tracing).
-        let _ = engine::call::<_, ()>(ctx, &host.hooks().trace_loop, ("interrupt", signo));
-        signals::die_by(signo);
+    if state.stopping() {
+        // process.exit() unwinding: not an error.
+        return;
     }
-    let handled = engine::call::<_, ()>(ctx, &host.hooks().fatal_exception, (error, "uncaughtException", backtrace));
-    if handled.is_err() {
+    let backtrace = engine::uncaught_backtrace(ctx);
+    if let Some(signo) = os_signals::take_pending() {
+        // The engine stopped busy JavaScript for a fatal signal (tracing).
+        let _ = engine::call::<_, ()>(ctx, &state.hooks().trace_loop, ("interrupt", signo));
+        os_signals::die_by(signo);
+    }
+    let handled = engine::call::<_, ()>(ctx, &state.hooks().fatal_exception, (error, "uncaughtException", backtrace));
+    if handled.is_err() && state.stopping() {
+        ctx.catch();
+    } else if handled.is_err() {
         // The reporter itself failed (out of memory, say): as Node, exit 7.
         let inner = ctx.catch();
         let why = inner.as_object().and_then(|o| o.get::<_, crate::engine::text::Utf8>("message").ok());

@@ -17,9 +17,10 @@ use rquickjs::{Array, ArrayBuffer, Ctx, FromJs, Function, IntoJs, Object, Persis
 use tokio::io::{AsyncRead, AsyncWriteExt};
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
-use super::{Host, errno, stdio};
+use super::Host;
 use crate::engine::text::Utf8;
 use crate::event_loop::io::{Completer, ReadFlow};
+use crate::os::{errno, stdio};
 
 /// How the JavaScript side asked to run a program.
 struct Spawn {
@@ -104,7 +105,7 @@ impl Spawn {
         // (async-signal-safe).
         unsafe {
             command.pre_exec(|| {
-                super::signals::reset_all();
+                crate::os::signals::reset_all();
                 let mut none = std::mem::zeroed::<libc::sigset_t>();
                 libc::sigemptyset(&mut none);
                 libc::sigprocmask(libc::SIG_SETMASK, &none, std::ptr::null_mut());
@@ -156,7 +157,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 }
             }
             let child = {
-                let _runtime = h.io.enter();
+                let _runtime = h.event_loop.io.enter();
                 tokio::process::Command::from(command).kill_on_drop(false).spawn()
             };
             if let Some((_, theirs)) = channel {
@@ -174,12 +175,12 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 }
             };
             let pid = child.id().unwrap_or(0);
-            let completer = h.io.start(Persistent::save(&ctx, callback));
+            let completer = h.event_loop.io.start(Persistent::save(&ctx, callback));
             let mut pipes = Pipes::default();
             if let Some(mut stdin) = child.stdin.take() {
                 let (sender, mut receiver) = unbounded_channel::<(Vec<u8>, Completer)>();
                 pipes.stdin = Some(sender);
-                h.io.spawn(async move {
+                h.event_loop.io.spawn(async move {
                     // Each write completes once written (so 'drain' means the
                     // child has taken it); after a failure (EPIPE: the child
                     // stopped reading) every later write fails the same way.
@@ -205,7 +206,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             children.borrow_mut().insert(completer.id(), pipes);
             let [stdout_flow, stderr_flow] = flows;
             let c = completer.clone();
-            h.io.spawn(async move {
+            h.event_loop.io.spawn(async move {
                 let exited = async {
                     let status = child.wait().await;
                     let (code, signal) = status.map(exit_status).unwrap_or((None, None));
@@ -235,7 +236,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 // SAFETY: copied out at once.
                 let chunk = bytes.map(|b| unsafe { b.as_bytes() }.unwrap_or_default().to_vec()).unwrap_or_default();
                 let end = chunk.is_empty();
-                let written = h.io.start(Persistent::save(&ctx, done));
+                let written = h.event_loop.io.start(Persistent::save(&ctx, done));
                 let mut children = children.borrow_mut();
                 let input = children.get_mut(&id).and_then(|pipes| pipes.stdin.as_ref());
                 // A child whose stdin is closed: the write fails with EPIPE.
@@ -273,7 +274,10 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     // ref()/unref() of any I/O operation (a child, an IPC channel).
     let h = host.clone();
-    native.set("ioRef", Function::new(ctx.clone(), move |id: f64, refed: bool| h.io.set_ref(id as u64, refed))?)?;
+    native.set(
+        "ioRef",
+        Function::new(ctx.clone(), move |id: f64, refed: bool| h.event_loop.io.set_ref(id as u64, refed))?,
+    )?;
     native.set(
         "kill",
         Function::new(ctx.clone(), |pid: i32, signal: i32| -> Option<&'static str> {

@@ -16,8 +16,9 @@ use std::rc::Rc;
 
 use rquickjs::{Array, ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray, Value};
 
-use super::{Host, errno, stdio};
+use super::Host;
 use crate::engine::text::Utf8;
+use crate::os::{errno, stdio};
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     native.set(
@@ -34,9 +35,9 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "fsAsync",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, op: String, args: Array<'js>, callback: Function<'js>| {
             let op = Op::parse(&op, &args)?;
-            let completer = h.io.start(Persistent::save(&ctx, callback));
+            let completer = h.event_loop.io.start(Persistent::save(&ctx, callback));
             let id = completer.id();
-            h.io.run_blocking(completer, move || {
+            h.event_loop.io.run_blocking(completer, move || {
                 let result = op.perform();
                 Box::new(move |ctx| {
                     Ok(match result {

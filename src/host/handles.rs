@@ -14,7 +14,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set(
         "closeCallback",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, callback: Function<'js>| {
-            h.closing.borrow_mut().push(Persistent::save(&ctx, callback));
+            h.event_loop.closing.borrow_mut().push(Persistent::save(&ctx, callback));
         })?,
     )?;
     Ok(())

@@ -14,8 +14,9 @@ use rquickjs::{Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray};
 use tokio::io::AsyncWriteExt;
 use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
-use super::{Host, stdio};
+use super::Host;
 use crate::event_loop::io::{Completer, ReadFlow};
+use crate::os::stdio;
 
 /// Open channels: the writer queue and the descriptor (to shut it down).
 type Channels = Rc<RefCell<HashMap<u64, (UnboundedSender<(Vec<u8>, Completer)>, i32)>>>;
@@ -35,22 +36,22 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             // SAFETY: the descriptor is a socket handed to this channel, owned from here on.
             let socket = unsafe { std::os::unix::net::UnixStream::from_raw_fd(fd) };
             let stream = socket.set_nonblocking(true).and_then(|_| {
-                let _runtime = h.io.enter();
+                let _runtime = h.event_loop.io.enter();
                 tokio::net::UnixStream::from_std(socket)
             });
             let Ok(stream) = stream else { return Ok(None) };
             let (reader, mut writer) = stream.into_split();
-            let completer = h.io.start(Persistent::save(&ctx, callback));
+            let completer = h.event_loop.io.start(Persistent::save(&ctx, callback));
             let (queue, mut outgoing) = unbounded_channel::<(Vec<u8>, Completer)>();
             open.borrow_mut().insert(completer.id(), (queue, fd));
-            h.io.spawn(async move {
+            h.event_loop.io.spawn(async move {
                 while let Some((bytes, written)) = outgoing.recv().await {
                     let failed = writer.write_all(&bytes).await.is_err();
                     written.send(true, Box::new(move |ctx| Ok(vec![failed.into_js(ctx)?])));
                 }
             });
             let id = completer.id();
-            h.io.spawn(async move {
+            h.event_loop.io.spawn(async move {
                 completer.send_chunks(reader, "data", ReadFlow::new()).await;
                 completer.send(true, Box::new(|ctx| Ok(vec!["end".into_js(ctx)?])));
             });
@@ -65,7 +66,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             stdio::flush();
             // SAFETY: copied out at once.
             let bytes = unsafe { bytes.as_bytes() }.unwrap_or_default().to_vec();
-            let written = h.io.start(Persistent::save(&ctx, done));
+            let written = h.event_loop.io.start(Persistent::save(&ctx, done));
             let queued = match open.borrow().get(&(id as u64)) {
                 Some((queue, _)) => queue.send((bytes, written)).map_err(|e| e.0.1),
                 None => Err(written),

@@ -26,8 +26,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "readSource",
         Function::new(ctx.clone(), |ctx: Ctx<'_>, path: Utf8| -> Result<String> {
             modules::read_source(Path::new(&*path)).map_err(|e| {
-                let (code, _) = super::errno::describe(&e);
-                modules::throw_coded(&ctx, &format!("{}, open '{}'", super::errno::text(&e), &*path), code)
+                let (code, _) = crate::os::errno::describe(&e);
+                modules::throw_coded(&ctx, &format!("{}, open '{}'", crate::os::errno::text(&e), &*path), code)
             })
         })?,
     )?;
@@ -42,7 +42,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     let h = host.clone();
     native.set(
         "isModule",
-        Function::new(ctx.clone(), move |path: Utf8| modules::is_module_by_name(&h, Path::new(&*path)))?,
+        Function::new(ctx.clone(), move |path: Utf8| modules::is_module_by_name(&h.loader, Path::new(&*path)))?,
     )?;
     // `require` resolution of a non-built-in: the real path, or Node's error.
     let h = host.clone();
@@ -51,7 +51,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         Function::new(
             ctx.clone(),
             move |ctx: Ctx<'js>, specifier: Utf8, dir: Utf8, referrer: Utf8| -> Result<String> {
-                match h.resolvers.resolve(Kind::Require, Path::new(&*dir), &specifier, &referrer) {
+                match h.loader.resolvers.resolve(Kind::Require, Path::new(&*dir), &specifier, &referrer) {
                     Ok(found) => Ok(found.display().to_string()),
                     Err(failure) => Err(modules::throw_unresolved(&ctx, &failure)),
                 }
@@ -69,7 +69,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set(
         "compileCommonJS",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, source: Utf8, filename: Utf8, detect: bool| {
-            modules::compile_commonjs(&ctx, &h, &source, &filename, detect)
+            modules::compile_commonjs(&ctx, &h.loader, &source, &filename, detect)
         })?,
     )?;
     let h = host.clone();
@@ -77,7 +77,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "runMainModule",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, path: Utf8| -> Result<Promise<'js>> {
             let promise = rquickjs::Module::import(&ctx, path.0)?;
-            *h.main_module.borrow_mut() = Some(rquickjs::Persistent::save(&ctx, promise.clone()));
+            *h.event_loop.main_module.borrow_mut() = Some(rquickjs::Persistent::save(&ctx, promise.clone()));
             Ok(promise)
         })?,
     )?;
@@ -87,8 +87,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         Function::new(
             ctx.clone(),
             move |ctx: Ctx<'js>, code: Utf8, filename: Utf8, strict: bool| -> Result<Value<'js>> {
-                h.remember_source(&filename, &code);
-                let code = h.instrument(&filename, &code, Goal::Script);
+                h.loader.remember_source(&filename, &code);
+                let code = h.loader.instrument(&filename, &code, Goal::Script);
                 // A directive on the same line keeps line numbers.
                 let code = if strict { format!("'use strict';{code}") } else { code.into_owned() };
                 let mut options = rquickjs::context::EvalOptions::default();
@@ -101,18 +101,18 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     let h = host.clone();
     native.set(
         "rememberSource",
-        Function::new(ctx.clone(), move |name: Utf8, source: Utf8| h.remember_source(&name, &source))?,
+        Function::new(ctx.clone(), move |name: Utf8, source: Utf8| h.loader.remember_source(&name, &source))?,
     )?;
     let h = host.clone();
     native.set(
         "sourceText",
-        Function::new(ctx.clone(), move |name: Utf8| h.sources.borrow().get(&*name).map(|s| s.to_string()))?,
+        Function::new(ctx.clone(), move |name: Utf8| h.loader.sources.borrow().get(&*name).map(|s| s.to_string()))?,
     )?;
     let h = host.clone();
     native.set(
         "sourceLine",
         Function::new(ctx.clone(), move |name: Utf8, line: usize| -> Option<String> {
-            let sources = h.sources.borrow();
+            let sources = h.loader.sources.borrow();
             let source = sources.get(&*name)?;
             source.lines().nth(line.checked_sub(1)?).map(str::to_owned)
         })?,

@@ -5,8 +5,10 @@ use std::rc::Rc;
 
 use rquickjs::{Array, Ctx, FromJs, Function, Object, Persistent, Result, Value, qjs};
 
-use super::{Hooks, Host, errno, stdio};
+use super::{EntryHooks, Host};
 use crate::engine::text::{self, Utf8};
+use crate::os::{errno, stdio};
+use crate::{event_loop, modules};
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     // write(fd, string | Uint8Array): written at once; a failure comes back
@@ -27,19 +29,28 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     native.set("isatty", Function::new(ctx.clone(), stdio::is_terminal)?)?;
     native.set("handleType", Function::new(ctx.clone(), stdio::handle_type)?)?;
-    native.set("exit", Function::new(ctx.clone(), |code: i32| -> () { stdio::exit(code) })?)?;
+    // process.exit: the loop stops and returns the code (the command then
+    // exits with it); JavaScript unwinds at once, nothing else runs.
+    let h = host.clone();
+    native.set(
+        "exit",
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, code: i32| -> Result<()> {
+            h.event_loop.exit_code.set(Some(code));
+            Err(crate::engine::throw_uncatchable(&ctx, "process.exit()"))
+        })?,
+    )?;
 
     let h = host.clone();
     native.set(
         "hrtime",
         Function::new(ctx.clone(), move || {
-            let t = h.clock.monotonic();
+            let t = h.event_loop.clock.monotonic();
             vec![t.as_secs() as f64, t.subsec_nanos() as f64]
         })?,
     )?;
     let h = host.clone();
-    native.set("now", Function::new(ctx.clone(), move || h.clock.elapsed_ms())?)?;
-    native.set("timeOrigin", host.clock.time_origin_ms())?;
+    native.set("now", Function::new(ctx.clone(), move || h.event_loop.clock.elapsed_ms())?)?;
+    native.set("timeOrigin", host.event_loop.clock.time_origin_ms())?;
 
     native.set(
         "cwd",
@@ -49,10 +60,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "chdir",
         Function::new(ctx.clone(), |ctx: Ctx<'_>, dir: Utf8| -> Result<()> {
             std::env::set_current_dir(&*dir).map_err(|e| {
-                rquickjs::Exception::throw_message(
-                    &ctx,
-                    &format!("{}, chdir '{}'", crate::host::errno::text(&e), &*dir),
-                )
+                rquickjs::Exception::throw_message(&ctx, &format!("{}, chdir '{}'", crate::os::errno::text(&e), &*dir))
             })
         })?,
     )?;
@@ -106,7 +114,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             let get = |name: &str| -> Result<Persistent<Function<'static>>> {
                 Ok(Persistent::save(&ctx, hooks.get::<_, Function>(name)?))
             };
-            let hooks = Hooks {
+            let _ = h.event_loop.hooks.set(event_loop::Hooks {
                 run_timer: get("runTimer")?,
                 run_immediate: get("runImmediate")?,
                 run_ticks: get("runTicks")?,
@@ -115,14 +123,15 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 fatal_exception: get("fatalException")?,
                 before_exit: get("beforeExit")?,
                 exit: get("exit")?,
+                trace_loop: get("traceLoop")?,
+            });
+            let _ =
+                h.loader.hooks.set(modules::Hooks { builtin: get("builtin")?, load_commonjs: get("loadCommonJS")? });
+            let _ = h.entry.set(EntryHooks {
                 run_main: get("runMain")?,
                 eval_script: get("evalScript")?,
                 run_test262: get("runTest262")?,
-                builtin: get("builtin")?,
-                load_commonjs: get("loadCommonJS")?,
-                trace_loop: get("traceLoop")?,
-            };
-            let _ = h.hooks.set(hooks);
+            });
             Ok(())
         })?,
     )?;

@@ -7,7 +7,7 @@ use std::ptr::NonNull;
 use rquickjs::context::EvalOptions;
 use rquickjs::{ArrayBuffer, Coerced, Ctx, Exception, Function, Object, Result, Value, qjs};
 
-use super::stdio;
+use crate::os::stdio;
 
 /// Defines `print` and `$262` on the global object of `ctx`; returns `$262`.
 pub fn install<'js>(ctx: &Ctx<'js>) -> Result<Object<'js>> {

@@ -25,8 +25,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set(
         "timerStart",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, timer: Object<'js>, msecs: f64, repeat: bool| {
-            let now = h.clock.now_ms();
-            h.timers.borrow_mut().start(Persistent::save(&ctx, timer), msecs as u64, repeat, now)
+            let now = h.event_loop.clock.now_ms();
+            h.event_loop.timers.borrow_mut().start(Persistent::save(&ctx, timer), msecs as u64, repeat, now)
         })?,
     )?;
     let h = host.clone();
@@ -34,7 +34,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "timerClear",
         Function::new(ctx.clone(), move |id: Id| {
             if let Some(id) = id.0 {
-                h.timers.borrow_mut().clear(id);
+                h.event_loop.timers.borrow_mut().clear(id);
             }
         })?,
     )?;
@@ -42,15 +42,15 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set(
         "timerRefresh",
         Function::new(ctx.clone(), move |id: Id| {
-            let now = h.clock.now_ms();
-            id.0.is_some_and(|id| h.timers.borrow_mut().refresh(id, now))
+            let now = h.event_loop.clock.now_ms();
+            id.0.is_some_and(|id| h.event_loop.timers.borrow_mut().refresh(id, now))
         })?,
     )?;
     let h = host.clone();
     native.set(
         "timerObject",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: Id| -> Result<Option<Object<'js>>> {
-            let timer = id.0.and_then(|id| h.timers.borrow().payload(id).cloned());
+            let timer = id.0.and_then(|id| h.event_loop.timers.borrow().payload(id).cloned());
             timer.map(|t| t.restore(&ctx)).transpose()
         })?,
     )?;
@@ -59,7 +59,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "timerRef",
         Function::new(ctx.clone(), move |id: Id, refed: bool| {
             if let Some(id) = id.0 {
-                h.timers.borrow_mut().set_ref(id, refed);
+                h.event_loop.timers.borrow_mut().set_ref(id, refed);
             }
         })?,
     )?;
@@ -67,7 +67,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set(
         "immediateStart",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, immediate: Object<'js>| {
-            h.immediates.borrow_mut().push(Persistent::save(&ctx, immediate))
+            h.event_loop.immediates.borrow_mut().push(Persistent::save(&ctx, immediate))
         })?,
     )?;
     let h = host.clone();
@@ -75,7 +75,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "immediateClear",
         Function::new(ctx.clone(), move |id: Id| {
             if let Some(id) = id.0 {
-                h.immediates.borrow_mut().clear(id);
+                h.event_loop.immediates.borrow_mut().clear(id);
             }
         })?,
     )?;
@@ -84,7 +84,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "immediateRef",
         Function::new(ctx.clone(), move |id: Id, refed: bool| {
             if let Some(id) = id.0 {
-                h.immediates.borrow_mut().set_ref(id, refed);
+                h.event_loop.immediates.borrow_mut().set_ref(id, refed);
             }
         })?,
     )?;
@@ -93,12 +93,12 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set(
         "liveHandles",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>| -> Result<Vec<Object<'js>>> {
-            let timers: Vec<_> = h.timers.borrow().referenced().into_iter().cloned().collect();
-            let immediates: Vec<_> = h.immediates.borrow().referenced().cloned().collect();
+            let timers: Vec<_> = h.event_loop.timers.borrow().referenced().into_iter().cloned().collect();
+            let immediates: Vec<_> = h.event_loop.immediates.borrow().referenced().cloned().collect();
             timers.into_iter().chain(immediates).map(|handle| handle.restore(&ctx)).collect()
         })?,
     )?;
     let h = host.clone();
-    native.set("scheduleTicks", Function::new(ctx.clone(), move || h.tick_scheduled.set(true))?)?;
+    native.set("scheduleTicks", Function::new(ctx.clone(), move || h.event_loop.tick_scheduled.set(true))?)?;
     Ok(())
 }

@@ -5,9 +5,10 @@ use std::rc::Rc;
 
 use rquickjs::{Ctx, Function, Object, Result, Value};
 
-use super::{Host, stdio};
+use super::Host;
 use crate::engine::text::Utf8;
 use crate::modules::esm as modules;
+use crate::os::stdio;
 use crate::trace::instrument::SiteKind;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
@@ -27,7 +28,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set(
         "traceSite",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
-            let sites = h.trace_sites.borrow();
+            let sites = h.loader.trace_sites.borrow();
             let Some((file, site)) = sites.get(id) else {
                 return Ok(Value::new_undefined(ctx));
             };
@@ -42,7 +43,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             out.set(3, site.function.as_str())?;
             out.set(4, kind)?;
             // The await before it that it does not depend on (-1: none).
-            let sequential = h.trace_sequential.borrow();
+            let sequential = h.loader.trace_sequential.borrow();
             let previous =
                 sequential.iter().find(|(_, second)| *second as usize == id).map_or(-1, |(first, _)| *first as i64);
             out.set(5, previous)?;
@@ -64,8 +65,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             stdio::open_trace_file(&path).map_err(|e| {
                 modules::throw_coded(
                     &ctx,
-                    &format!("{}, open '{path}'", super::errno::text(&e)),
-                    super::errno::describe(&e).0,
+                    &format!("{}, open '{path}'", crate::os::errno::text(&e)),
+                    crate::os::errno::describe(&e).0,
                 )
             })
         })?,

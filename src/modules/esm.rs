@@ -10,14 +10,14 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use rquickjs::context::EvalOptions;
-use rquickjs::loader::{ImportAttributes, Loader, Resolver};
+use rquickjs::loader::{ImportAttributes, Loader as ModuleLoader, Resolver};
 use rquickjs::module::Declared;
 use rquickjs::{Ctx, Error, Function, Module, Object, Result, Value};
 
+use super::Loader;
 use super::cjs_exports;
 use super::resolve::{Kind, PackageType, Unresolved};
 use crate::engine::text::Utf8;
-use crate::host::Host;
 use crate::trace::instrument::Goal;
 
 /// Reads a source file the way Node does: invalid UTF-8 becomes U+FFFD, a
@@ -36,14 +36,14 @@ pub const COMMONJS_WRAPPER: &str = "(function (exports, require, module, __filen
 /// parses as an ES module.
 pub fn compile_commonjs<'js>(
     ctx: &Ctx<'js>,
-    host: &Host,
+    loader: &Loader,
     source: &str,
     filename: &str,
     detect: bool,
 ) -> Result<Option<Function<'js>>> {
-    host.remember_source(filename, source);
+    loader.remember_source(filename, source);
     reject_nul(ctx, source)?;
-    let body = host.instrument(filename, source, Goal::CommonJs);
+    let body = loader.instrument(filename, source, Goal::CommonJs);
     let body = hide_shebang(&body);
     let mut options = EvalOptions::default();
     options.strict = false;
@@ -144,7 +144,7 @@ fn is_relative_or_absolute(name: &str) -> bool {
 /// Where `name`, imported from the module `base`, leads: `node:x` for a
 /// built-in, else a real path. With `check` off (import.meta.resolve) files
 /// are not required to exist, as in Node, and the answer is a URL.
-pub fn resolve_import<'js>(ctx: &Ctx<'js>, host: &Host, base: &str, name: &str, check: bool) -> Result<String> {
+pub fn resolve_import<'js>(ctx: &Ctx<'js>, loader: &Loader, base: &str, name: &str, check: bool) -> Result<String> {
     let base_path = path_of(base).filter(|p| p.is_absolute());
     let base_dir = match &base_path {
         Some(path) => path.parent().map(Path::to_owned).unwrap_or_default(),
@@ -166,7 +166,7 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, host: &Host, base: &str, name: &str, 
     }
     if !is_relative_or_absolute(name) && !name.starts_with('#') {
         let builtin = name.strip_prefix("node:").unwrap_or(name);
-        if crate::engine::builtin_exports(ctx, host, builtin)?.is_some() {
+        if loader.builtin_exports(ctx, builtin)?.is_some() {
             return Ok(format!("node:{builtin}"));
         }
         if name.starts_with("node:") {
@@ -185,13 +185,13 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, host: &Host, base: &str, name: &str, 
         let Some(path) = path_of(name) else {
             return Err(throw_coded_as(ctx, "TypeError", &format!("Invalid URL: {name}"), "ERR_INVALID_URL"));
         };
-        let path = normalize(&base_dir.join(path));
+        let path = crate::os::normalize(&base_dir.join(path));
         return exact_file(ctx, &path, &referrer, None);
     }
-    let found = match host.resolvers.resolve(Kind::Import, &base_dir, name, &referrer) {
+    let found = match loader.resolvers.resolve(Kind::Import, &base_dir, name, &referrer) {
         Ok(found) => found,
         Err(failure) if !check && failure.code == "ERR_MODULE_NOT_FOUND" => {
-            let target = host.resolvers.missing_target(Kind::Import, &base_dir, name);
+            let target = loader.resolvers.missing_target(Kind::Import, &base_dir, name);
             match target.or_else(|| legacy_subpath(&base_dir, name).map(|(_, path)| path)) {
                 Some(target) => return Ok(file_url(&target.display().to_string())),
                 None => return Err(throw_unresolved(ctx, &failure)),
@@ -262,7 +262,7 @@ fn exact_file(ctx: &Ctx<'_>, path: &Path, referrer: &str, hint: Option<String>) 
 
 /// Resolves ESM specifiers for the engine's module graph.
 pub struct EsmResolver {
-    pub host: Rc<Host>,
+    pub loader: Rc<Loader>,
 }
 
 impl Resolver for EsmResolver {
@@ -273,32 +273,17 @@ impl Resolver for EsmResolver {
         name: &str,
         _: Option<ImportAttributes<'js>>,
     ) -> Result<String> {
-        resolve_import(ctx, &self.host, base, name, true)
+        resolve_import(ctx, &self.loader, base, name, true)
     }
-}
-
-/// Lexical `a/./b/../c` → `a/c`, for messages about files that do not exist.
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// Whether a `.js`/`.mjs`/`.cjs` file is an ES module by Node's rules, or
 /// `None` for a `.js` file whose package does not say (the syntax decides).
-pub fn is_module_by_name(host: &Host, path: &Path) -> Option<bool> {
+pub fn is_module_by_name(loader: &Loader, path: &Path) -> Option<bool> {
     match path.extension().and_then(|e| e.to_str()) {
         Some("mjs") => Some(true),
         Some("cjs") => Some(false),
-        Some("js") => match host.resolvers.package_type(path) {
+        Some("js") => match loader.resolvers.package_type(path) {
             PackageType::Module => Some(true),
             PackageType::CommonJs => Some(false),
             PackageType::Unspecified => None,
@@ -310,10 +295,10 @@ pub fn is_module_by_name(host: &Host, path: &Path) -> Option<bool> {
 /// Loads what the resolver named: a built-in, a JSON file, an ES module, or a
 /// CommonJS file wrapped as a module whose default export is `module.exports`.
 pub struct EsmLoader {
-    pub host: Rc<Host>,
+    pub loader: Rc<Loader>,
 }
 
-impl Loader for EsmLoader {
+impl ModuleLoader for EsmLoader {
     fn load<'js>(
         &mut self,
         ctx: &Ctx<'js>,
@@ -321,7 +306,7 @@ impl Loader for EsmLoader {
         attributes: Option<ImportAttributes<'js>>,
     ) -> Result<Module<'js, Declared>> {
         if let Some(builtin) = name.strip_prefix("node:") {
-            let exports = crate::engine::builtin_exports(ctx, &self.host, builtin)?.ok_or_else(|| {
+            let exports = self.loader.builtin_exports(ctx, builtin)?.ok_or_else(|| {
                 throw_coded(ctx, &format!("No such built-in module: {name}"), "ERR_UNKNOWN_BUILTIN_MODULE")
             })?;
             return reexport(ctx, name, exports.into_value(), None);
@@ -330,8 +315,8 @@ impl Loader for EsmLoader {
         let source = read_source(path).map_err(|e| {
             throw_coded(
                 ctx,
-                &format!("{}, open '{name}'", crate::host::errno::text(&e)),
-                crate::host::errno::describe(&e).0,
+                &format!("{}, open '{name}'", crate::os::errno::text(&e)),
+                crate::os::errno::describe(&e).0,
             )
         })?;
         let json_requested = attributes.as_ref().and_then(|a| a.get_type().ok().flatten()).is_some_and(|t| t == "json");
@@ -345,33 +330,33 @@ impl Loader for EsmLoader {
             return Ok(module);
         }
         let dir = path.parent().unwrap_or(Path::new("/"));
-        let test262_module = self.host.options.test262.as_ref().is_some_and(|t| t.module);
-        let esm = test262_module && name.ends_with(".js") || is_module_by_name(&self.host, path) == Some(true);
+        let test262_module = self.loader.test262_module;
+        let esm = test262_module && name.ends_with(".js") || is_module_by_name(&self.loader, path) == Some(true);
         // A `.js` file of a package without "type" is CommonJS unless it only
         // parses as a module.
         let commonjs = !esm
-            && (is_module_by_name(&self.host, path) == Some(false)
-                || compile_commonjs(ctx, &self.host, &source, name, true)?.is_some());
+            && (is_module_by_name(&self.loader, path) == Some(false)
+                || compile_commonjs(ctx, &self.loader, &source, name, true)?.is_some());
         if commonjs {
-            let load = crate::engine::hook(ctx, &self.host.hooks().load_commonjs)?;
+            let load = crate::engine::hook(ctx, &self.loader.hooks().load_commonjs)?;
             let name_owned = name.to_owned();
             let require =
                 Function::new(ctx.clone(), move || -> Result<Value<'js>> { load.call((name_owned.as_str(),)) })?;
-            let names = commonjs_names(&self.host, path, &source);
+            let names = commonjs_names(&self.loader, path, &source);
             return reexport(ctx, name, require.into_value(), Some(names));
         }
-        self.host.remember_source(name, &source);
+        self.loader.remember_source(name, &source);
         reject_nul(ctx, &source)?;
-        let code = self.host.instrument(name, &source, Goal::Module).into_owned();
+        let code = self.loader.instrument(name, &source, Goal::Module).into_owned();
         let module = Module::declare(ctx.clone(), name, code)?;
         let meta = module.meta()?;
         meta.set("url", format!("file://{name}"))?;
         meta.set("filename", name)?;
         meta.set("dirname", dir.display().to_string())?;
-        let host = self.host.clone();
+        let loader = self.loader.clone();
         let base = name.to_owned();
         let resolve = Function::new(ctx.clone(), move |ctx: Ctx<'js>, specifier: Utf8| -> Result<String> {
-            resolve_import(&ctx, &host, &base, &specifier, false)
+            resolve_import(&ctx, &loader, &base, &specifier, false)
         })?;
         meta.set("resolve", resolve)?;
         Ok(module)
@@ -460,7 +445,7 @@ fn reexport<'js>(
 
 /// The named exports of a CommonJS file, following its re-exports of other
 /// CommonJS files.
-fn commonjs_names(host: &Host, path: &Path, source: &str) -> Vec<String> {
+fn commonjs_names(loader: &Loader, path: &Path, source: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut seen = vec![path.to_owned()];
     let mut queue = vec![(path.to_owned(), cjs_exports::exports_of(source))];
@@ -468,8 +453,8 @@ fn commonjs_names(host: &Host, path: &Path, source: &str) -> Vec<String> {
         names.extend(exports.names);
         let dir = file.parent().unwrap_or(Path::new("/"));
         for specifier in exports.reexports {
-            let Ok(target) = host.resolvers.resolve(Kind::Require, dir, &specifier, "") else { continue };
-            if seen.contains(&target) || is_module_by_name(host, &target) == Some(true) {
+            let Ok(target) = loader.resolvers.resolve(Kind::Require, dir, &specifier, "") else { continue };
+            if seen.contains(&target) || is_module_by_name(loader, &target) == Some(true) {
                 continue;
             }
             if let Ok(text) = read_source(&target) {

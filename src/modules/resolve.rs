@@ -253,7 +253,7 @@ fn unresolved(kind: Kind, dir: &Path, specifier: &str, referrer: &str, error: Re
         }
         _ if kind == Kind::Require => ("MODULE_NOT_FOUND", format!("Cannot find module '{specifier}'")),
         _ if is_path(specifier) => {
-            let path = super::esm::normalize(&dir.join(specifier));
+            let path = crate::os::normalize(&dir.join(specifier));
             ("ERR_MODULE_NOT_FOUND", format!("Cannot find module '{}'{from}", path.display()))
         }
         _ => {
