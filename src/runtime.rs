@@ -91,6 +91,16 @@ fn track_rejection<'js>(
 fn run_entry(event_loop: &EventLoop, host: &Host) {
     event_loop.run_macrotask(|ctx| {
         let hooks = host.entry();
+        if host.event_loop.tracing {
+            let label = match &host.options.entry {
+                Entry::File(path) => {
+                    let name = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned());
+                    format!("main script {}", name.unwrap_or_default())
+                }
+                Entry::Eval { .. } => "[eval] script".to_owned(),
+            };
+            host.event_loop.trace(ctx, "task", ("main", label));
+        }
         match (&host.options.entry, &host.options.test262) {
             (Entry::File(path), Some(test)) => {
                 engine::call(ctx, &hooks.run_test262, (path.as_str(), test.preludes.clone(), test.strict, test.module))?

@@ -12,8 +12,6 @@
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
@@ -46,102 +44,9 @@ impl Completer {
         self.id
     }
 
-    /// Sends each chunk read from `reader` as `(event, ArrayBuffer)` until
-    /// EOF, reading only while `flow` lets it; a read error (a broken pipe)
-    /// ends it like EOF, as in Node. Closing the flow drops the reader (the
-    /// writer at the other end sees EPIPE).
-    pub async fn send_chunks(
-        &self,
-        mut reader: impl tokio::io::AsyncRead + Unpin,
-        event: &'static str,
-        flow: Arc<ReadFlow>,
-    ) {
-        use rquickjs::IntoJs;
-        use tokio::io::AsyncReadExt;
-        let mut buffer = vec![0; 64 * 1024];
-        loop {
-            if !flow.ready().await {
-                break;
-            }
-            // A stop or close while waiting for data takes effect at once.
-            let n = tokio::select! {
-                read = reader.read(&mut buffer) => match read {
-                    Ok(n) if n > 0 => n,
-                    _ => break,
-                },
-                () = flow.wake.notified() => continue,
-            };
-            let chunk = buffer[..n].to_vec();
-            flow.in_flight.store(true, Ordering::Release);
-            let delivered = flow.clone();
-            self.send(
-                false,
-                Box::new(move |ctx| {
-                    delivered.delivered();
-                    Ok(vec![event.into_js(ctx)?, rquickjs::ArrayBuffer::new(ctx.clone(), chunk)?.into_value()])
-                }),
-            );
-        }
-    }
-
     pub fn send(&self, last: bool, deliver: Deliver) {
         // The loop outlives every operation; a failed send means it is exiting.
         let _ = self.wake.send(Wake::Io(Completion { id: self.id, last, deliver }));
-    }
-}
-
-/// Flow control of one stream read on the I/O thread (libuv's read start /
-/// stop). The reader reads only while JavaScript wants data, and never
-/// while a chunk is still on its way to the loop: a paused stream stops
-/// reading, the pipe fills, and the process writing into it waits.
-pub struct ReadFlow {
-    reading: AtomicBool,
-    in_flight: AtomicBool,
-    closed: AtomicBool,
-    wake: tokio::sync::Notify,
-}
-
-impl ReadFlow {
-    pub fn new() -> Arc<ReadFlow> {
-        Arc::new(ReadFlow {
-            reading: AtomicBool::new(true),
-            in_flight: AtomicBool::new(false),
-            closed: AtomicBool::new(false),
-            wake: Default::default(),
-        })
-    }
-
-    /// The reading side is done with the stream (`destroy()`): stop for good.
-    pub fn close(&self) {
-        self.closed.store(true, Ordering::Release);
-        self.wake.notify_one();
-    }
-
-    /// Read start (`true`) or stop (`false`), from the JavaScript thread.
-    pub fn set_reading(&self, reading: bool) {
-        self.reading.store(reading, Ordering::Release);
-        if reading {
-            self.wake.notify_one();
-        }
-    }
-
-    fn delivered(&self) {
-        self.in_flight.store(false, Ordering::Release);
-        self.wake.notify_one();
-    }
-
-    /// Waits until reading is wanted and no chunk is in flight (one reader);
-    /// false once the flow is closed.
-    async fn ready(&self) -> bool {
-        loop {
-            if self.closed.load(Ordering::Acquire) {
-                return false;
-            }
-            if self.reading.load(Ordering::Acquire) && !self.in_flight.load(Ordering::Acquire) {
-                return true;
-            }
-            self.wake.notified().await;
-        }
     }
 }
 

@@ -11,6 +11,7 @@
 pub mod immediates;
 pub mod io;
 pub mod signals;
+pub mod stream;
 pub mod timers;
 
 use std::cell::{Cell, OnceCell, RefCell};
@@ -92,6 +93,16 @@ impl State {
         self.hooks.get().expect("bootstrap registered the hooks")
     }
 
+    /// Reports an event to the tracer (`trace.js`'s `loop(event, …)`): the
+    /// loop's tasks and what the natives schedule. Only call when tracing.
+    pub fn trace<'js>(&self, ctx: &Ctx<'js>, event: &str, args: impl IntoArgs<'js>) {
+        let mut all = rquickjs::function::Args::new(ctx.clone(), 6);
+        let pushed = all.push_arg(event).and_then(|_| args.into_args(&mut all));
+        if pushed.and_then(|_| engine::hook(ctx, &self.hooks().trace_loop)?.call_arg::<()>(all)).is_err() {
+            report_exception(ctx, self);
+        }
+    }
+
     /// Whether the program asked to exit: nothing more runs.
     pub fn stopping(&self) -> bool {
         self.exit_code.get().is_some()
@@ -146,7 +157,7 @@ impl EventLoop {
             }
             // `beforeExit` may schedule more work, which revives the loop.
             if !self.state.stopping() {
-                self.call_host(|h| &h.before_exit, None);
+                self.call_host("beforeExit", |h| &h.before_exit, None);
             }
             if !self.is_alive() {
                 break;
@@ -173,7 +184,7 @@ impl EventLoop {
             let due = self.state.timers.borrow_mut().next_due(now);
             let Some(due) = due.filter(|_| !self.state.stopping()) else { break };
             let started = self.state.clock.now_ms();
-            self.call_host(|h| &h.run_timer, Some(due.payload));
+            self.call_host("timer", |h| &h.run_timer, Some(due.payload));
             if due.repeat {
                 self.state.timers.borrow_mut().rearm(due.id, started);
             }
@@ -242,7 +253,7 @@ impl EventLoop {
             // Skip those cleared by an earlier immediate of this batch.
             let immediate = self.state.immediates.borrow_mut().clear(id);
             if let Some(immediate) = immediate {
-                self.call_host(|h| &h.run_immediate, Some(immediate));
+                self.call_host("immediate", |h| &h.run_immediate, Some(immediate));
             }
         }
     }
@@ -262,14 +273,30 @@ impl EventLoop {
         }
     }
 
-    /// Runs one macrotask: a JavaScript hook given the Timeout or Immediate
-    /// it is about (if any).
-    fn call_host(&self, hook: impl Fn(&Hooks) -> &Persistent<Function<'static>>, subject: Option<JsObject>) {
+    /// Runs one macrotask of kind `task` (for the tracer): a JavaScript hook
+    /// given the Timeout or Immediate it is about (if any).
+    fn call_host(
+        &self,
+        task: &str,
+        hook: impl Fn(&Hooks) -> &Persistent<Function<'static>>,
+        subject: Option<JsObject>,
+    ) {
         self.run_macrotask(|ctx| {
             let hook = hook(self.state.hooks());
             match subject {
-                Some(subject) => engine::call(ctx, hook, (subject.restore(ctx)?,)),
-                None => engine::call(ctx, hook, ()),
+                Some(subject) => {
+                    let subject = subject.restore(ctx)?;
+                    if self.state.tracing {
+                        self.trace(ctx, "task", (task, subject.clone()));
+                    }
+                    engine::call(ctx, hook, (subject,))
+                }
+                None => {
+                    if self.state.tracing {
+                        self.trace(ctx, "task", (task, "'beforeExit' event"));
+                    }
+                    engine::call(ctx, hook, ())
+                }
             }
         })
     }
@@ -297,11 +324,7 @@ impl EventLoop {
 
     /// A loop-level event for `trace.js` (only called when tracing).
     fn trace<'js>(&self, ctx: &Ctx<'js>, event: &str, args: impl IntoArgs<'js>) {
-        let mut all = rquickjs::function::Args::new(ctx.clone(), 4);
-        let pushed = all.push_arg(event).and_then(|_| args.into_args(&mut all));
-        if pushed.and_then(|_| engine::hook(ctx, &self.state.hooks().trace_loop)?.call_arg::<()>(all)).is_err() {
-            report_exception(ctx, &self.state);
-        }
+        self.state.trace(ctx, event, args);
     }
 
     fn exit_code(&self) -> i32 {

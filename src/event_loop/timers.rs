@@ -74,15 +74,16 @@ impl<T: Clone> Timers<T> {
     }
 
     /// Cancels a timer; a no-op for unknown or already fired timers.
-    pub fn clear(&mut self, id: TimerId) {
-        if let Some(timer) = self.timers.remove(&id) {
-            if timer.refed {
-                self.refed -= 1;
-            }
-            if timer.queued {
-                self.detach(timer.msecs);
-            }
+    /// Whether the timer was still there (not fired, not cleared).
+    pub fn clear(&mut self, id: TimerId) -> bool {
+        let Some(timer) = self.timers.remove(&id) else { return false };
+        if timer.refed {
+            self.refed -= 1;
         }
+        if timer.queued {
+            self.detach(timer.msecs);
+        }
+        true
     }
 
     /// `timeout.refresh()`: restart the countdown from `now`, keeping the

@@ -13,14 +13,15 @@ use std::process::{ExitStatus, Stdio};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use rquickjs::{Array, ArrayBuffer, Ctx, FromJs, Function, IntoJs, Object, Persistent, Result, TypedArray, Value};
-use tokio::io::{AsyncRead, AsyncWriteExt};
-use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
+use rquickjs::{ArrayBuffer, Ctx, FromJs, Function, IntoJs, Object, Persistent, Result, TypedArray, Value};
+use tokio::io::AsyncRead;
 
 use super::Host;
 use crate::engine::text::Utf8;
-use crate::event_loop::io::{Completer, ReadFlow};
-use crate::os::{errno, stdio};
+use crate::event_loop::io::Completer;
+use crate::event_loop::stream::{self, ReadFlow, Writer};
+use crate::os::errno::{self, SystemError};
+use crate::os::stdio;
 
 /// How the JavaScript side asked to run a program.
 struct Spawn {
@@ -120,7 +121,7 @@ impl Spawn {
 /// writer, and the read flow of its stdout and stderr.
 #[derive(Default)]
 struct Pipes {
-    stdin: Option<UnboundedSender<(Vec<u8>, Completer)>>,
+    stdin: Option<Writer>,
     output: [Option<Arc<ReadFlow>>; 2],
 }
 
@@ -144,7 +145,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             let mut command = spec.command();
             let channel = match spec.ipc.then(super::ipc::socket_pair).transpose() {
                 Ok(channel) => channel,
-                Err(err) => return error_info(&ctx, &err),
+                Err(err) => return failed(&ctx, err),
             };
             if let Some((_, theirs)) = channel {
                 // SAFETY: between fork and exec only dup2/fcntl run (async-signal-safe):
@@ -171,34 +172,14 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                         // SAFETY: our end of a channel nobody will use.
                         unsafe { libc::close(ours) };
                     }
-                    return error_info(&ctx, &err);
+                    return failed(&ctx, err);
                 }
             };
             let pid = child.id().unwrap_or(0);
             let completer = h.event_loop.io.start(Persistent::save(&ctx, callback));
             let mut pipes = Pipes::default();
-            if let Some(mut stdin) = child.stdin.take() {
-                let (sender, mut receiver) = unbounded_channel::<(Vec<u8>, Completer)>();
-                pipes.stdin = Some(sender);
-                h.event_loop.io.spawn(async move {
-                    // Each write completes once written (so 'drain' means the
-                    // child has taken it); after a failure (EPIPE: the child
-                    // stopped reading) every later write fails the same way.
-                    let mut failed: Option<std::io::Error> = None;
-                    while let Some((chunk, written)) = receiver.recv().await {
-                        if chunk.is_empty() {
-                            // end(): our end of the pipe closes.
-                            let _ = stdin.shutdown().await;
-                            written.send(true, Box::new(|_| Ok(vec![])));
-                            break;
-                        }
-                        if failed.is_none() {
-                            failed = stdin.write_all(&chunk).await.err();
-                        }
-                        let errno = failed.as_ref().map(|e| e.raw_os_error().unwrap_or(libc::EPIPE));
-                        written.send(true, Box::new(move |ctx| write_outcome(ctx, errno)));
-                    }
-                });
+            if let Some(stdin) = child.stdin.take() {
+                pipes.stdin = Some(Writer::spawn(&h.event_loop.io, stdin));
             }
             let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
             let flows = [stdout.is_some(), stderr.is_some()].map(|piped| piped.then(ReadFlow::new));
@@ -223,7 +204,11 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 c.send(true, Box::new(|ctx| Ok(vec!["close".into_js(ctx)?])));
             });
             let ours = channel.map_or(-1.0, |(ours, _)| ours as f64);
-            vec![completer.id() as f64, pid as f64, ours].into_js(&ctx)
+            let started = Object::new(ctx.clone())?;
+            started.set("id", completer.id() as f64)?;
+            started.set("pid", pid)?;
+            started.set("ipc", ours)?;
+            Ok(started.into_value())
         })?,
     )?;
     let (h, children) = (host.clone(), running.clone());
@@ -241,11 +226,12 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 let input = children.get_mut(&id).and_then(|pipes| pipes.stdin.as_ref());
                 // A child whose stdin is closed: the write fails with EPIPE.
                 let refused = match input {
-                    Some(input) => input.send((chunk, written)).err().map(|e| e.0.1),
+                    Some(input) if end => input.shutdown(written).err(),
+                    Some(input) => input.write(chunk, written).err(),
                     None => Some(written),
                 };
                 if let Some(refused) = refused {
-                    refused.send(true, Box::new(move |ctx| write_outcome(ctx, (!end).then_some(libc::EPIPE))));
+                    refused.send(true, Box::new(move |ctx| stream::outcome(ctx, (!end).then_some(libc::EPIPE))));
                 }
                 if end && let Some(pipes) = children.get_mut(&id) {
                     pipes.stdin = None;
@@ -300,7 +286,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             }
             let mut child = match command.spawn() {
                 Ok(child) => child,
-                Err(err) => return error_info(&ctx, &err),
+                Err(err) => return failed(&ctx, err),
             };
             if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
                 // A writer thread: a child may fill its output pipe before reading all input.
@@ -337,18 +323,9 @@ async fn forward(
     completer: &Completer,
 ) {
     let (Some(stream), Some(flow)) = (stream, flow) else { return };
-    completer.send_chunks(stream, name, flow).await;
+    stream::read_chunks(completer, stream, name, flow).await;
     let end = if name == "stdout" { "stdout-end" } else { "stderr-end" };
     completer.send(false, Box::new(move |ctx| Ok(vec![end.into_js(ctx)?])));
-}
-
-/// A write's completion: no arguments when written, else the failure as
-/// `[code, errno, description, syscall]`.
-fn write_outcome<'js>(ctx: &Ctx<'js>, errno: Option<i32>) -> Result<Vec<Value<'js>>> {
-    match errno {
-        None => Ok(vec![]),
-        Some(errno) => Ok(vec![errno::info(ctx, &std::io::Error::from_raw_os_error(errno), "write")?]),
-    }
 }
 
 /// An exit code, or the name of the signal that ended the process.
@@ -388,13 +365,11 @@ fn signal_name(signal: i32) -> &'static str {
     SIGNALS.iter().find(|(_, n)| *n == signal).map_or("SIGUNKNOWN", |(name, _)| name)
 }
 
-/// A failed spawn, returned (not thrown) as `[code, errno, description]`;
-/// `spawn` otherwise returns `[id, pid, fd of our end of the IPC channel or -1]`.
-fn error_info<'js>(ctx: &Ctx<'js>, err: &std::io::Error) -> Result<Value<'js>> {
-    let (code, description) = errno::describe(err);
-    let info = Array::new(ctx.clone())?;
-    info.set(0, code)?;
-    info.set(1, -err.raw_os_error().unwrap_or(libc::EIO))?;
-    info.set(2, description)?;
-    Ok(info.into_value())
+/// A failed spawn, returned (not thrown, Node emits it) as `{ error }`;
+/// `spawn` otherwise returns `{ id, pid, ipc }` (ipc: our end of the IPC
+/// channel, or -1).
+fn failed<'js>(ctx: &Ctx<'js>, err: std::io::Error) -> Result<Value<'js>> {
+    let result = Object::new(ctx.clone())?;
+    result.set("error", SystemError::new(err, "spawn").to_js(ctx)?)?;
+    Ok(result.into_value())
 }

@@ -18,7 +18,7 @@ use rquickjs::{Array, ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Re
 
 use super::Host;
 use crate::engine::text::Utf8;
-use crate::os::{errno, stdio};
+use crate::os::stdio;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     native.set(
@@ -26,7 +26,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         Function::new(ctx.clone(), |ctx: Ctx<'js>, op: String, args: Array<'js>| -> Result<Value<'js>> {
             match Op::parse(&op, &args)?.perform() {
                 Ok(output) => output.into_js(&ctx),
-                Err(err) => Err(ctx.throw(err.into_js(&ctx)?)),
+                Err(err) => Err(ctx.throw(err.to_js(&ctx)?)),
             }
         })?,
     )?;
@@ -42,7 +42,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 Box::new(move |ctx| {
                     Ok(match result {
                         Ok(output) => vec![Value::new_undefined(ctx.clone()), output.into_js(ctx)?],
-                        Err(err) => vec![err.into_js(ctx)?],
+                        Err(err) => vec![err.to_js(ctx)?],
                     })
                 })
             });
@@ -178,13 +178,7 @@ enum Output {
     Entries(Vec<(String, u8)>),
 }
 
-/// An OS error as Node reports it.
-struct FsError {
-    err: io::Error,
-    syscall: &'static str,
-    path: Option<String>,
-    dest: Option<String>,
-}
+use crate::os::errno::SystemError as FsError;
 
 type FsResult = std::result::Result<Output, FsError>;
 
@@ -380,7 +374,7 @@ impl Op {
                     None => borrow_fd(fd).set_len(length),
                 };
                 let syscall = if path.is_some() { "open" } else { "ftruncate" };
-                truncated.map_err(|err| FsError { err, syscall, path, dest: None })?;
+                truncated.map_err(|err| FsError { path, ..FsError::new(err, syscall) })?;
                 Ok(Output::Undefined)
             }
             Op::Utimes { path, atime, mtime } => {
@@ -429,16 +423,16 @@ impl Op {
 const MAX_READ_FILE: u64 = (1 << 31) - 1;
 
 fn fail(err: io::Error, syscall: &'static str, path: &str) -> FsError {
-    FsError { err, syscall, path: Some(path.to_owned()), dest: None }
+    FsError::new(err, syscall).path(path)
 }
 
 fn fail2(err: io::Error, syscall: &'static str, path: &str, dest: &str) -> FsError {
-    FsError { err, syscall, path: Some(path.to_owned()), dest: Some(dest.to_owned()) }
+    FsError::new(err, syscall).path(path).dest(dest)
 }
 
 /// Errors on a descriptor name no path, as in Node.
 fn fail_fd(err: io::Error, syscall: &'static str) -> FsError {
-    FsError { err, syscall, path: None, dest: None }
+    FsError::new(err, syscall)
 }
 
 fn c_string(path: &str) -> io::Result<CString> {
@@ -608,31 +602,5 @@ impl Output {
                 vec![names.into_js(ctx)?, kinds.into_js(ctx)?].into_js(ctx)
             }
         }
-    }
-}
-
-impl FsError {
-    /// `[code, errno, description, syscall, path, dest]`, which `fs.js`
-    /// turns into Node's error object.
-    fn into_js<'js>(self, ctx: &Ctx<'js>) -> Result<Value<'js>> {
-        // A file too large for readFile carries its size as the description.
-        let (code, description) = match self.err.kind() {
-            io::ErrorKind::FileTooLarge if self.err.raw_os_error().is_none() => {
-                ("ERR_FS_FILE_TOO_LARGE", self.err.to_string())
-            }
-            _ => {
-                let (code, description) = errno::describe(&self.err);
-                (code, description.to_owned())
-            }
-        };
-        let errno = -self.err.raw_os_error().unwrap_or(0);
-        let info = Array::new(ctx.clone())?;
-        info.set(0, code)?;
-        info.set(1, errno)?;
-        info.set(2, description)?;
-        info.set(3, self.syscall)?;
-        info.set(4, self.path)?;
-        info.set(5, self.dest)?;
-        Ok(info.into_value())
     }
 }

@@ -1,9 +1,10 @@
 //! Natives behind `ipc.js`: the channel between a parent and a child made
 //! by `child_process.fork` — a Unix socket pair; the child finds its end at
 //! `NODE_CHANNEL_FD`, as a Node child does. Reads come back as completions
-//! (`data` chunks, then `end`); writes go through a queue to a writer task,
-//! each an operation of its own that keeps the process alive until written
-//! (a child that sends and exits at once must not lose its message).
+//! (`data` chunks, then `end`); writes are write requests of the stream base
+//! (src/event_loop/stream.rs), each an operation of its own that keeps the
+//! process alive until written (a child that sends and exits at once must
+//! not lose its message).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -11,15 +12,13 @@ use std::os::fd::{FromRawFd, IntoRawFd};
 use std::rc::Rc;
 
 use rquickjs::{Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray};
-use tokio::io::AsyncWriteExt;
-use tokio::sync::mpsc::{UnboundedSender, unbounded_channel};
 
 use super::Host;
-use crate::event_loop::io::{Completer, ReadFlow};
+use crate::event_loop::stream::{self, ReadFlow, Writer};
 use crate::os::stdio;
 
-/// Open channels: the writer queue and the descriptor (to shut it down).
-type Channels = Rc<RefCell<HashMap<u64, (UnboundedSender<(Vec<u8>, Completer)>, i32)>>>;
+/// Open channels: the write side and the descriptor (to shut it down).
+type Channels = Rc<RefCell<HashMap<u64, (Writer, i32)>>>;
 
 /// A socket pair for a child about to be forked: (our end, the child's end).
 pub fn socket_pair() -> std::io::Result<(i32, i32)> {
@@ -40,19 +39,12 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 tokio::net::UnixStream::from_std(socket)
             });
             let Ok(stream) = stream else { return Ok(None) };
-            let (reader, mut writer) = stream.into_split();
+            let (reader, writer) = stream.into_split();
             let completer = h.event_loop.io.start(Persistent::save(&ctx, callback));
-            let (queue, mut outgoing) = unbounded_channel::<(Vec<u8>, Completer)>();
-            open.borrow_mut().insert(completer.id(), (queue, fd));
-            h.event_loop.io.spawn(async move {
-                while let Some((bytes, written)) = outgoing.recv().await {
-                    let failed = writer.write_all(&bytes).await.is_err();
-                    written.send(true, Box::new(move |ctx| Ok(vec![failed.into_js(ctx)?])));
-                }
-            });
+            open.borrow_mut().insert(completer.id(), (Writer::spawn(&h.event_loop.io, writer), fd));
             let id = completer.id();
             h.event_loop.io.spawn(async move {
-                completer.send_chunks(reader, "data", ReadFlow::new()).await;
+                stream::read_chunks(&completer, reader, "data", ReadFlow::new()).await;
                 completer.send(true, Box::new(|ctx| Ok(vec!["end".into_js(ctx)?])));
             });
             Ok(Some(id as f64))
@@ -68,12 +60,12 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             let bytes = unsafe { bytes.as_bytes() }.unwrap_or_default().to_vec();
             let written = h.event_loop.io.start(Persistent::save(&ctx, done));
             let queued = match open.borrow().get(&(id as u64)) {
-                Some((queue, _)) => queue.send((bytes, written)).map_err(|e| e.0.1),
+                Some((writer, _)) => writer.write(bytes, written),
                 None => Err(written),
             };
-            // A closed channel: the write fails at once (`done(true)`).
+            // A closed channel: the write fails at once.
             if let Err(written) = queued {
-                written.send(true, Box::new(|ctx| Ok(vec![true.into_js(ctx)?])));
+                written.send(true, Box::new(|ctx| stream::outcome(ctx, Some(libc::EPIPE))));
             }
         })?,
     )?;

@@ -24,7 +24,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                     Err(_) => stdio::write_fd(fd, Utf8::from_js(&ctx, data)?.as_bytes()),
                 },
             };
-            written.err().map(|err| errno::info(&ctx, &err, "write")).transpose()
+            written.err().map(|err| errno::SystemError::new(err, "write").to_js(&ctx)).transpose()
         })?,
     )?;
     native.set("isatty", Function::new(ctx.clone(), stdio::is_terminal)?)?;

@@ -1,6 +1,8 @@
 //! Natives behind `timers.js`: the timer heap, the immediate queue and the
 //! nextTick flag all live in Rust so the loop can see them without calling
-//! into JavaScript.
+//! into JavaScript. When tracing, scheduling and clearing are reported to
+//! the tracer from here, and the loop reports each timer and immediate it
+//! runs: timers.js never calls the tracer.
 
 use std::rc::Rc;
 
@@ -26,15 +28,26 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "timerStart",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, timer: Object<'js>, msecs: f64, repeat: bool| {
             let now = h.event_loop.clock.now_ms();
-            h.event_loop.timers.borrow_mut().start(Persistent::save(&ctx, timer), msecs as u64, repeat, now)
+            let id = h.event_loop.timers.borrow_mut().start(
+                Persistent::save(&ctx, timer.clone()),
+                msecs as u64,
+                repeat,
+                now,
+            );
+            if h.event_loop.tracing {
+                let what = if repeat { "interval" } else { "timer" };
+                h.event_loop.trace(&ctx, "schedule", (what, id, msecs, timer));
+            }
+            id
         })?,
     )?;
     let h = host.clone();
     native.set(
         "timerClear",
-        Function::new(ctx.clone(), move |id: Id| {
-            if let Some(id) = id.0 {
-                h.event_loop.timers.borrow_mut().clear(id);
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: Id| {
+            let cleared = id.0.is_some_and(|id| h.event_loop.timers.borrow_mut().clear(id));
+            if cleared && h.event_loop.tracing {
+                h.event_loop.trace(&ctx, "clear", ("timer", id.0));
             }
         })?,
     )?;
@@ -67,15 +80,20 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     native.set(
         "immediateStart",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, immediate: Object<'js>| {
-            h.event_loop.immediates.borrow_mut().push(Persistent::save(&ctx, immediate))
+            let id = h.event_loop.immediates.borrow_mut().push(Persistent::save(&ctx, immediate.clone()));
+            if h.event_loop.tracing {
+                h.event_loop.trace(&ctx, "schedule", ("immediate", id, rquickjs::Undefined, immediate));
+            }
+            id
         })?,
     )?;
     let h = host.clone();
     native.set(
         "immediateClear",
-        Function::new(ctx.clone(), move |id: Id| {
-            if let Some(id) = id.0 {
-                h.event_loop.immediates.borrow_mut().clear(id);
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: Id| {
+            let cleared = id.0.and_then(|id| h.event_loop.immediates.borrow_mut().clear(id)).is_some();
+            if cleared && h.event_loop.tracing {
+                h.event_loop.trace(&ctx, "clear", ("immediate", id.0));
             }
         })?,
     )?;

@@ -2,7 +2,7 @@
 
 use std::io;
 
-use rquickjs::{Array, Ctx, Result, Value};
+use rquickjs::{Ctx, Object, Result, Value};
 
 /// Each errno libuv knows: its number, its code name and libuv's description.
 const TABLE: &[(i32, &str, &str)] = &[
@@ -89,14 +89,60 @@ pub fn text(err: &io::Error) -> String {
     format!("{code}: {description}")
 }
 
-/// A failed system call as the JavaScript side builds its error from it
-/// (`internals.uvError`): `[code, errno, description, syscall]`.
-pub fn info<'js>(ctx: &Ctx<'js>, err: &io::Error, syscall: &str) -> Result<Value<'js>> {
-    let (code, description) = describe(err);
-    let info = Array::new(ctx.clone())?;
-    info.set(0, code)?;
-    info.set(1, -err.raw_os_error().unwrap_or(libc::EIO))?;
-    info.set(2, description)?;
-    info.set(3, syscall)?;
-    Ok(info.into_value())
+/// A failed system call, with what Node's error carries: the natives of
+/// every API report failures as one of these, and `internal/errors.js`
+/// makes Node's error object of it (`uvException` for files,
+/// `errnoException` for pipes and sockets).
+#[derive(Debug)]
+pub struct SystemError {
+    pub err: io::Error,
+    pub syscall: &'static str,
+    pub path: Option<String>,
+    pub dest: Option<String>,
+    pub address: Option<String>,
+    pub port: Option<u16>,
+}
+
+impl SystemError {
+    pub fn new(err: io::Error, syscall: &'static str) -> Self {
+        SystemError { err, syscall, path: None, dest: None, address: None, port: None }
+    }
+
+    pub fn path(mut self, path: &str) -> Self {
+        self.path = Some(path.to_owned());
+        self
+    }
+
+    pub fn dest(mut self, dest: &str) -> Self {
+        self.dest = Some(dest.to_owned());
+        self
+    }
+
+    /// `{ code, errno, description, syscall, path?, dest?, address?, port? }`.
+    pub fn to_js<'js>(&self, ctx: &Ctx<'js>) -> Result<Value<'js>> {
+        // A file too large for readFile carries its size as the description.
+        let (code, description) = match self.err.kind() {
+            io::ErrorKind::FileTooLarge if self.err.raw_os_error().is_none() => {
+                ("ERR_FS_FILE_TOO_LARGE", self.err.to_string())
+            }
+            _ => {
+                let (code, description) = describe(&self.err);
+                (code, description.to_owned())
+            }
+        };
+        let info = Object::new(ctx.clone())?;
+        info.set("code", code)?;
+        info.set("errno", -self.err.raw_os_error().unwrap_or(0))?;
+        info.set("description", description)?;
+        info.set("syscall", self.syscall)?;
+        for (key, value) in [("path", &self.path), ("dest", &self.dest), ("address", &self.address)] {
+            if let Some(value) = value {
+                info.set(key, value.as_str())?;
+            }
+        }
+        if let Some(port) = self.port {
+            info.set("port", port)?;
+        }
+        Ok(info.into_value())
+    }
 }

@@ -89,10 +89,7 @@ native.setHooks({
   processRejections: processModule.processRejections,
   rejectTracker: processModule.rejectTracker,
   fatalException: errors.fatalException,
-  beforeExit: () => {
-    if (tracing.trace) tracing.trace.task('beforeExit', "'beforeExit' event");
-    process.emit('beforeExit', process.exitCode ?? 0);
-  },
+  beforeExit: () => process.emit('beforeExit', process.exitCode ?? 0),
   exit: processModule.onLoopEnd,
   runMain: modules.runMain,
   evalScript: modules.evalScript,
@@ -100,7 +97,7 @@ native.setHooks({
   builtin: modules.builtin,
   loadCommonJS: modules.loadCommonJS,
   // Called only when tracing.
-  traceLoop: (event, a, b, c) => tracing.trace.loop(event, a, b, c),
+  traceLoop: (...args) => tracing.trace.loop(...args),
 });
 
 if (native.tracing) require('internal/trace');

@@ -73,7 +73,7 @@ class ChildWritable extends Writable {
   // waits for a slow child), or with net's error (`write EPIPE`).
   _write(chunk, encoding, callback) {
     if (chunk.length === 0) return callback();
-    native.childWrite(this.#id, chunk, (failed) => callback(failed === undefined ? undefined : require('internal/errors').socketError(failed)));
+    native.childWrite(this.#id, chunk, (failed) => callback(failed === undefined ? undefined : require('internal/errors').errnoException(failed)));
   }
   _final(callback) {
     native.childWrite(this.#id, undefined, () => callback());
@@ -81,7 +81,7 @@ class ChildWritable extends Writable {
 }
 
 // Node names only the code: `spawn nope ENOENT`.
-function spawnError([code, errno], syscall, file, args) {
+function spawnError({ code, errno }, syscall, file, args) {
   const err = new Error(`${syscall} ${file} ${code}`);
   err.errno = errno;
   err.code = code;
@@ -156,17 +156,18 @@ class ChildProcess extends EventEmitter {
       this.emit('exit', ...exit);
       maybeClose();
     };
-    if (typeof started[0] === 'string') {
+    if (started.error !== undefined) {
       // Could not start: 'error' at once, 'close' (with the negative errno)
       // once the pipes are closed, in a later turn.
-      const err = spawnError(started, 'spawn', options.file, options.args);
+      const err = spawnError(started.error, 'spawn', options.file, options.args);
       process.nextTick(() => this.emit('error', err));
-      setImmediate(() => this.emit('close', started[1], null));
+      setImmediate(() => this.emit('close', started.error.errno, null));
       return;
     }
-    [this.#id, this.pid] = started;
-    if (started[2] >= 0) {
-      require('internal/ipc').setupChannel(this, started[2], false);
+    this.#id = started.id;
+    this.pid = started.pid;
+    if (started.ipc >= 0) {
+      require('internal/ipc').setupChannel(this, started.ipc, false);
     }
     process.nextTick(() => this.emit('spawn'));
     const [stdin, stdout, stderr] = options.stdio;
@@ -412,8 +413,8 @@ function spawnSync(file, args, options) {
     ...spec,
     input: input === undefined ? undefined : typeof input === 'string' ? Buffer.from(input, spec.options.encoding) : input,
   });
-  if (Array.isArray(result)) {
-    const error = spawnError(result, 'spawnSync', spec.file, spec.args);
+  if (result.error !== undefined) {
+    const error = spawnError(result.error, 'spawnSync', spec.file, spec.args);
     return { error, status: null, signal: null, output: null, pid: 0, stdout: null, stderr: null };
   }
   const encoding = spec.options.encoding;

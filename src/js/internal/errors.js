@@ -227,13 +227,34 @@ function withCodeInStack(err, code) {
 }
 exports.withCodeInStack = withCodeInStack;
 
-// A failed system call, as Node reports it: `ENOENT: no such file or
-// directory, open 'x'` with errno, code, syscall, path and dest, from the
-// `[code, errno, description, syscall, path, dest]` natives return.
-// A failed socket or pipe call, as net reports it: `write EPIPE`.
-exports.socketError = ([code, errno, , syscall]) => {
-  const err = new Error(`${syscall} ${code}`);
+// Failed system calls. Every native reports one the same way — `{ code,
+// errno, description, syscall, path?, dest?, address?, port? }`
+// (src/os/errno.rs, SystemError) — and Node words it in two ways:
+//
+// a file call (Node's uvException): `ENOENT: no such file or directory,
+// open 'x'`, with errno, code, syscall, path and dest;
+exports.uvException = ({ code, errno, description, syscall, path, dest }) => {
+  let message = `${code}: ${description}, ${syscall}`;
+  if (path !== undefined) message += ` '${path}'`;
+  if (dest !== undefined) message += ` -> '${dest}'`;
+  const err = new Error(message);
+  err.errno = errno;
+  err.code = code;
+  err.syscall = syscall;
+  if (path !== undefined) err.path = path;
+  if (dest !== undefined) err.dest = dest;
+  return err;
+};
+
+// a pipe or socket call (Node's errnoException / exceptionWithHostPort):
+// `write EPIPE`, `connect ECONNREFUSED 127.0.0.1:9`.
+exports.errnoException = ({ code, errno, syscall, address, port }) => {
+  let message = `${syscall} ${code}`;
+  if (address !== undefined) message += port !== undefined ? ` ${address}:${port}` : ` ${address}`;
+  const err = new Error(message);
   Object.assign(err, { errno, code, syscall });
+  if (address !== undefined) err.address = address;
+  if (port !== undefined) err.port = port;
   return err;
 };
 
@@ -289,18 +310,6 @@ function builtinTag(object) {
   return 'Object';
 }
 
-exports.uvError = ([code, errno, description, syscall, path, dest]) => {
-  let message = `${code}: ${description}, ${syscall}`;
-  if (path !== undefined && path !== null) message += ` '${path}'`;
-  if (dest !== undefined && dest !== null) message += ` -> '${dest}'`;
-  const err = new Error(message);
-  err.errno = errno;
-  err.code = code;
-  err.syscall = syscall;
-  if (path !== undefined && path !== null) err.path = path;
-  if (dest !== undefined && dest !== null) err.dest = dest;
-  return err;
-};
 
 exports.stackOf = stackOf;
 exports.throwSite = throwSite;

@@ -158,12 +158,12 @@ for (const [method, modeBits, direntType] of kinds) {
 }
 
 // A failed fs call: Node's message, errno, code, syscall, path and dest
-// (require('internal/errors').uvError), or one of the fs-specific errors.
+// (require('internal/errors').uvException), or one of the fs-specific errors.
 function uvError(info) {
-  const [code, errno, description, syscall, path] = info;
+  const { code, errno, description, syscall, path } = info;
   if (syscall === 'rm' && code === 'EISDIR') return rmIsDirectory(path, errno);
   if (code === 'ERR_FS_FILE_TOO_LARGE') return codedError(RangeError, code, `File size (${description}) is greater than 2 GiB`);
-  return require('internal/errors').uvError(info);
+  return require('internal/errors').uvException(info);
 }
 
 // `rm` on a directory without `recursive`: Node's SystemError ERR_FS_EISDIR.
@@ -418,7 +418,7 @@ function callSync(name, prepare, args) {
   try {
     result = native.fsSync(op, nativeArgs);
   } catch (info) {
-    throw Array.isArray(info) ? uvError(info) : info;
+    throw info instanceof Error ? info : uvError(info);
   }
   return done(result);
 }
@@ -441,7 +441,7 @@ function callAsync(name, prepare, args, settle) {
   const step = (stepOp, stepArgs, then) =>
     native.fsAsync(stepOp, stepArgs, (info, result) => {
       if (trace) {
-        if (info !== undefined) trace.ioFailed(traceId, info[0]);
+        if (info !== undefined) trace.ioFailed(traceId, info.code);
         trace.ioTask(traceId, steps && stepNames[stepOp], !steps || stepOp === 'close' || info !== undefined && stepOp === 'open');
       }
       then(info, result);

@@ -3,8 +3,6 @@
 // and the built-ins. ES modules live in Rust (src/modules/esm.rs); this file
 // decides which way the main program goes.
 
-const tracing = require('internal/tracing');
-
 const { path } = require('internal/path');
 const errors = require('internal/errors');
 const { codedError } = errors;
@@ -168,7 +166,6 @@ function runMainModule(filename) {
 }
 
 function runMain(file) {
-  if (tracing.trace) tracing.trace.task('main', `main script ${path.basename(file)}`);
   load(resolveFilename(file, null), null, true);
 }
 
@@ -185,7 +182,6 @@ function evalScript(code, print) {
     __filename: '[eval]',
     __dirname: '.',
   });
-  if (tracing.trace) tracing.trace.task('main', '[eval] script');
   const result = native.evalScript(code, '[eval]', false);
   if (print) require('internal/console').console.log(result);
 }

@@ -261,7 +261,7 @@ function stream(fd) {
       if (callback) nextTick(callback, null);
       return true;
     }
-    const err = kind === 'FILE' ? fileError(failed) : require('internal/errors').socketError(failed);
+    const err = kind === 'FILE' ? fileError(failed) : require('internal/errors').errnoException(failed);
     nextTick(() => {
       if (callback) callback(err);
       if (fromConsole && out.listenerCount('error') === 0) out.once('error', ignore);
@@ -292,7 +292,7 @@ exports.consoleWrite = (fd, text) => {
 
 // fs.writeSync's error, with its properties in Node's order.
 function fileError(info) {
-  const err = require('internal/errors').uvError(info);
+  const err = require('internal/errors').uvException(info);
   const { code } = err;
   delete err.code;
   err.code = code;

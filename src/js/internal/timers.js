@@ -75,12 +75,6 @@ function start(timer) {
   timer._destroyed = false;
   timer[kId] = native.timerStart(timer, timer._idleTimeout, timer._repeat !== null);
   if (!timer[kRefed]) native.timerRef(timer[kId], false);
-  if (tracing.trace) {
-    const what = timer._repeat === null ? 'timer' : 'interval';
-    const site = tracing.trace.schedule(what, timer[kId], timer._idleTimeout);
-    const from = site ? `, from ${site.file}:${site.line}` : '';
-    timer[tracing.kTraceLabel] = `${what} #${timer[kId]} (${timer._idleTimeout} ms${from})`;
-  }
 }
 
 function setTimeout(callback, after, ...args) {
@@ -98,7 +92,6 @@ function clearTimeout(timer) {
   if (typeof timer === 'number' || typeof timer === 'string') timer = native.timerObject(Number(timer));
   if (!(timer instanceof Timeout)) return;
   native.timerClear(timer[kId]);
-  if (tracing.trace && !timer._destroyed) tracing.trace.clear('timer', timer[kId]);
   timer._idleTimeout = -1;
   timer._destroyed = true;
 }
@@ -106,7 +99,6 @@ function clearTimeout(timer) {
 // Called by the loop for each due timer, in Node's order.
 function runTimer(timer) {
   if (timer._repeat === null) timer._destroyed = true;
-  if (tracing.trace) tracing.trace.task('timer', timer[tracing.kTraceLabel]);
   const args = timer._timerArgs;
   if (args === undefined) timer._onTimeout();
   else Reflect.apply(timer._onTimeout, timer, args);
@@ -119,10 +111,6 @@ class Immediate {
     this._destroyed = false;
     this[kRefed] = true;
     this[kId] = native.immediateStart(this);
-    if (tracing.trace) {
-      const site = tracing.trace.schedule('immediate', this[kId]);
-      this[tracing.kTraceLabel] = `immediate #${this[kId]}${site ? ` (from ${site.file}:${site.line})` : ''}`;
-    }
   }
 
   ref() {
@@ -154,14 +142,12 @@ function setImmediate(callback, ...args) {
 function clearImmediate(immediate) {
   if (!(immediate instanceof Immediate) || immediate._destroyed) return;
   native.immediateClear(immediate[kId]);
-  if (tracing.trace) tracing.trace.clear('immediate', immediate[kId]);
   immediate._destroyed = true;
 }
 
 // Called by the loop in the check phase.
 function runImmediate(immediate) {
   immediate._destroyed = true;
-  if (tracing.trace) tracing.trace.task('immediate', immediate[tracing.kTraceLabel]);
   const args = immediate._argv;
   if (args === undefined) immediate._onImmediate();
   else Reflect.apply(immediate._onImmediate, immediate, args);

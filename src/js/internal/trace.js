@@ -408,9 +408,21 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       const what = `I/O #${id} ${op.label}${step ? `: ${step}` : ''}`;
       tracer.task('io', `${what} (${last ? 'done' : 'in progress'} after ${ms} ms)`, op.at, { io: id, last });
     },
-    loop(event, a, b, c) {
+    // What the loop and the natives report: a task starting (its kind, and
+    // its label or the Timeout / Immediate it runs), timers and immediates
+    // scheduled and cleared, checkpoints, idle time, settlements, signals.
+    loop(event, a, b, c, d) {
       if (event === 'task') {
-        tracer.task(a, b);
+        tracer.task(a, typeof b === 'object' && b !== null ? b[tracing.kTraceLabel] : b);
+      } else if (event === 'schedule') {
+        // (what, id, delay, the Timeout or Immediate): it is labelled here.
+        const at = callerSite();
+        emit('schedule', { what: a, id: b, delay: c, site: at });
+        const from = at ? `${at.file}:${at.line}` : '';
+        d[tracing.kTraceLabel] =
+          a === 'immediate' ? `immediate #${b}${from ? ` (from ${from})` : ''}` : `${a} #${b} (${c} ms${from ? `, from ${from}` : ''})`;
+      } else if (event === 'clear') {
+        emit('clear', { what: a, id: b });
       } else if (event === 'checkpoint') {
         if (task === null) tracer.task('callback', 'host callback');
         emit('checkpoint', {});
@@ -442,14 +454,6 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     },
     console(stream, text) {
       emit('console', { stream, text });
-    },
-    schedule(what, id, delay) {
-      const at = callerSite();
-      emit('schedule', { what, id, delay, site: at });
-      return at;
-    },
-    clear(what, id) {
-      emit('clear', { what, id });
     },
     rejection(promise, reason, handled) {
       if (handled) return;
