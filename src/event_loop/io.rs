@@ -29,6 +29,12 @@ pub type Deliver = Box<dyn for<'js> FnOnce(&Ctx<'js>) -> rquickjs::Result<Vec<Va
 pub struct Completion {
     pub id: u64,
     pub last: bool,
+    /// What finished, for the tracer: a step of an operation ("open",
+    /// "stdout", "exit"…), or "" when the operation has one.
+    pub step: &'static str,
+    /// The error code it failed with, if it did (for the tracer's EMFILE
+    /// diagnostic).
+    pub failure: Option<&'static str>,
     pub deliver: Deliver,
 }
 
@@ -45,8 +51,13 @@ impl Completer {
     }
 
     pub fn send(&self, last: bool, deliver: Deliver) {
+        self.send_step("", None, last, deliver);
+    }
+
+    /// A completion that names its step, and its failure if it failed.
+    pub fn send_step(&self, step: &'static str, failure: Option<&'static str>, last: bool, deliver: Deliver) {
         // The loop outlives every operation; a failed send means it is exiting.
-        let _ = self.wake.send(Wake::Io(Completion { id: self.id, last, deliver }));
+        let _ = self.wake.send(Wake::Io(Completion { id: self.id, last, step, failure, deliver }));
     }
 }
 
@@ -129,9 +140,18 @@ impl Io {
         Completer { id, wake: self.wake.clone() }
     }
 
-    /// Runs blocking work on the pool; its result is the operation's one completion.
-    pub fn run_blocking(&self, completer: Completer, work: impl FnOnce() -> Deliver + Send + 'static) {
-        self.runtime().spawn_blocking(move || completer.send(true, work()));
+    /// Runs blocking work on the pool; its result is the operation's one
+    /// completion: its step, its failure if it failed, and what to deliver.
+    pub fn run_blocking(
+        &self,
+        completer: Completer,
+        step: &'static str,
+        work: impl FnOnce() -> (Option<&'static str>, Deliver) + Send + 'static,
+    ) {
+        self.runtime().spawn_blocking(move || {
+            let (failure, deliver) = work();
+            completer.send_step(step, failure, true, deliver)
+        });
     }
 
     /// Runs a future on the reactor thread (child processes).

@@ -15,6 +15,7 @@ pub mod stream;
 pub mod timers;
 
 use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -70,6 +71,44 @@ pub struct State {
     /// `process.exit(code)` was called: JavaScript is unwinding (an
     /// uncatchable exception) and the loop stops where it is, returning it.
     pub exit_code: Cell<Option<i32>>,
+    /// Tracing only: the operation each traced request belongs to (a
+    /// readFile's open, fstat, read and close are one), and the operation
+    /// whose callback is running, which a request started without a label
+    /// continues.
+    traced: RefCell<HashMap<u64, Traced>>,
+    current_operation: Cell<Option<u64>>,
+}
+
+/// A traced request: its operation, whether that has steps (shown), and
+/// what follows this one.
+#[derive(Clone, Copy)]
+struct Traced {
+    operation: u64,
+    stepped: bool,
+    next: Next,
+}
+
+/// What follows a request in its operation.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Next {
+    /// It is the last (a `stat`; the `close` of a readFile).
+    Done,
+    /// Another step, whatever happens (the `read` of a readFile: `close`).
+    More,
+    /// Another step if it succeeds (the `open` of a readFile).
+    MoreIfOk,
+}
+
+/// How an I/O request presents itself to the tracer.
+pub enum Request<'a> {
+    /// A new operation, with its label (`fs.readFile('a.txt')`), and
+    /// whether the tracer names the step of each completion (a child's
+    /// `stdout`, `exit`, `close`; a readFile's `open`…).
+    Operation { label: &'a str, next: Next, steps: bool },
+    /// The next step of the operation whose callback is running.
+    Step { next: Next },
+    /// Not shown (watchers, writes).
+    Untraced,
 }
 
 impl State {
@@ -86,11 +125,38 @@ impl State {
             hooks: OnceCell::new(),
             main_module: RefCell::default(),
             exit_code: Cell::new(None),
+            traced: RefCell::default(),
+            current_operation: Cell::new(None),
         })
     }
 
     pub fn hooks(&self) -> &Hooks {
         self.hooks.get().expect("bootstrap registered the hooks")
+    }
+
+    /// Starts an I/O request whose completions go to `callback`. When
+    /// tracing, the tracer learns of it here (with the JavaScript site that
+    /// started it) and of each completion from the poll phase: the APIs
+    /// only say what the request is.
+    pub fn start_io<'js>(&self, ctx: &Ctx<'js>, callback: Function<'js>, request: Request<'_>) -> io::Completer {
+        let completer = self.io.start(Persistent::save(ctx, callback));
+        if !self.tracing {
+            return completer;
+        }
+        let id = completer.id();
+        let traced = match request {
+            Request::Operation { label, next, steps } => {
+                self.trace(ctx, "ioStart", (id, label));
+                Traced { operation: id, stepped: steps, next }
+            }
+            Request::Step { next } => match self.current_operation.get() {
+                Some(operation) => Traced { operation, stepped: true, next },
+                None => return completer,
+            },
+            Request::Untraced => return completer,
+        };
+        self.traced.borrow_mut().insert(id, traced);
+        completer
     }
 
     /// Reports an event to the tracer (`trace.js`'s `loop(event, …)`): the
@@ -234,9 +300,29 @@ impl EventLoop {
     /// side of the operation.
     fn complete(&self, completion: io::Completion) {
         let Some(callback) = self.state.io.callback_for(&completion) else { return };
+        let traced = self.state.traced.borrow().get(&completion.id).copied();
+        if traced.is_some() && completion.last {
+            self.state.traced.borrow_mut().remove(&completion.id);
+        }
         self.run_macrotask(|ctx| {
+            if let Some(traced) = traced {
+                if let Some(code) = completion.failure {
+                    self.trace(ctx, "ioFailed", (traced.operation, code));
+                }
+                let done = completion.last
+                    && match traced.next {
+                        Next::Done => true,
+                        Next::More => false,
+                        Next::MoreIfOk => completion.failure.is_some(),
+                    };
+                let step = if traced.stepped { completion.step } else { "" };
+                self.trace(ctx, "ioTask", (traced.operation, step, done));
+                self.state.current_operation.set(Some(traced.operation));
+            }
             let args = (completion.deliver)(ctx)?;
-            callback.restore(ctx)?.call::<_, ()>((rquickjs::function::Rest(args),))
+            let called = callback.restore(ctx)?.call::<_, ()>((rquickjs::function::Rest(args),));
+            self.state.current_operation.set(None);
+            called
         })
     }
 

@@ -41,7 +41,9 @@ pub async fn read_chunks(
         let chunk = buffer[..n].to_vec();
         flow.in_flight.store(true, Ordering::Release);
         let delivered = flow.clone();
-        completer.send(
+        completer.send_step(
+            event,
+            None,
             false,
             Box::new(move |ctx| {
                 delivered.delivered();

@@ -20,6 +20,7 @@ use super::Host;
 use crate::engine::text::Utf8;
 use crate::event_loop::io::Completer;
 use crate::event_loop::stream::{self, ReadFlow, Writer};
+use crate::event_loop::{Next, Request};
 use crate::os::errno::{self, SystemError};
 use crate::os::stdio;
 
@@ -49,6 +50,11 @@ enum StdioMode {
 }
 
 impl Spawn {
+    /// `file args…`, as the tracer shows the child.
+    fn command_line(&self) -> String {
+        std::iter::once(self.file.as_str()).chain(self.args.iter().map(String::as_str)).collect::<Vec<_>>().join(" ")
+    }
+
     fn parse(options: &Object<'_>) -> Result<Spawn> {
         let text = |key: &str| options.get::<_, Utf8>(key).map(String::from);
         let texts = |key: &str| options.get::<_, Vec<Utf8>>(key).map(|all| all.into_iter().map(String::from).collect());
@@ -176,7 +182,9 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 }
             };
             let pid = child.id().unwrap_or(0);
-            let completer = h.event_loop.io.start(Persistent::save(&ctx, callback));
+            let label = format!("child process '{}'", spec.command_line());
+            let request = Request::Operation { label: &label, next: Next::Done, steps: true };
+            let completer = h.event_loop.start_io(&ctx, callback, request);
             let mut pipes = Pipes::default();
             if let Some(stdin) = child.stdin.take() {
                 pipes.stdin = Some(Writer::spawn(&h.event_loop.io, stdin));
@@ -191,7 +199,9 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 let exited = async {
                     let status = child.wait().await;
                     let (code, signal) = status.map(exit_status).unwrap_or((None, None));
-                    c.send(
+                    c.send_step(
+                        "exit",
+                        None,
                         false,
                         Box::new(move |ctx| Ok(vec!["exit".into_js(ctx)?, code.into_js(ctx)?, signal.into_js(ctx)?])),
                     );
@@ -201,7 +211,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                     forward(stdout, "stdout", stdout_flow, &c),
                     forward(stderr, "stderr", stderr_flow, &c)
                 );
-                c.send(true, Box::new(|ctx| Ok(vec!["close".into_js(ctx)?])));
+                c.send_step("close", None, true, Box::new(|ctx| Ok(vec!["close".into_js(ctx)?])));
             });
             let ours = channel.map_or(-1.0, |(ours, _)| ours as f64);
             let started = Object::new(ctx.clone())?;
@@ -325,7 +335,7 @@ async fn forward(
     let (Some(stream), Some(flow)) = (stream, flow) else { return };
     stream::read_chunks(completer, stream, name, flow).await;
     let end = if name == "stdout" { "stdout-end" } else { "stderr-end" };
-    completer.send(false, Box::new(move |ctx| Ok(vec![end.into_js(ctx)?])));
+    completer.send_step(end, None, false, Box::new(move |ctx| Ok(vec![end.into_js(ctx)?])));
 }
 
 /// An exit code, or the name of the signal that ended the process.

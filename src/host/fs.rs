@@ -14,41 +14,82 @@ use std::os::unix::fs::{DirBuilderExt, FileExt, MetadataExt, OpenOptionsExt, Per
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use rquickjs::{Array, ArrayBuffer, Ctx, Function, IntoJs, Object, Persistent, Result, TypedArray, Value};
+use rquickjs::function::Opt;
+use rquickjs::{Array, ArrayBuffer, Ctx, Function, IntoJs, Object, Result, TypedArray, Value};
 
 use super::Host;
 use crate::engine::text::Utf8;
+use crate::event_loop::io::Deliver;
+use crate::event_loop::{Next, Request};
 use crate::os::stdio;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let h = host.clone();
     native.set(
         "fsSync",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, op: String, args: Array<'js>| -> Result<Value<'js>> {
-            match Op::parse(&op, &args)?.perform() {
-                Ok(output) => output.into_js(&ctx),
-                Err(err) => Err(ctx.throw(err.to_js(&ctx)?)),
-            }
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, op: String, args: Array<'js>, api: Opt<String>| -> Result<Value<'js>> {
+                // The tracer points out synchronous I/O that stalls the loop.
+                if let (true, Some(api)) = (h.event_loop.tracing, api.0) {
+                    h.event_loop.trace(&ctx, "syncIo", (api,));
+                }
+                match Op::parse(&op, &args)?.perform() {
+                    Ok(output) => output.into_js(&ctx),
+                    Err(err) => Err(ctx.throw(err.to_js(&ctx)?)),
+                }
+            },
+        )?,
     )?;
     let h = host.clone();
     native.set(
         "fsAsync",
-        Function::new(ctx.clone(), move |ctx: Ctx<'js>, op: String, args: Array<'js>, callback: Function<'js>| {
-            let op = Op::parse(&op, &args)?;
-            let completer = h.event_loop.io.start(Persistent::save(&ctx, callback));
-            let id = completer.id();
-            h.event_loop.io.run_blocking(completer, move || {
-                let result = op.perform();
-                Box::new(move |ctx| {
-                    Ok(match result {
-                        Ok(output) => vec![Value::new_undefined(ctx.clone()), output.into_js(ctx)?],
-                        Err(err) => vec![err.to_js(ctx)?],
-                    })
-                })
-            });
-            // The operation's id, for ref()/unref() (a read of stdin).
-            Ok::<_, rquickjs::Error>(id as f64)
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>,
+                  name: String,
+                  args: Array<'js>,
+                  callback: Function<'js>,
+                  label: Option<Utf8>,
+                  next: Opt<String>| {
+                let op = Op::parse(&name, &args)?;
+                // Labelled: a new operation for the tracer; else the next step
+                // of the one whose callback is running (a readFile's fstat).
+                let next = match next.0.as_deref() {
+                    Some("more") => Next::More,
+                    Some("more-if-ok") => Next::MoreIfOk,
+                    _ => Next::Done,
+                };
+                let request = match label.as_deref() {
+                    Some(label) => Request::Operation { label, next, steps: next != Next::Done },
+                    None => Request::Step { next },
+                };
+                let completer = h.event_loop.start_io(&ctx, callback, request);
+                let id = completer.id();
+                // The step's name, when the operation has several.
+                let step = match name.as_str() {
+                    "readFile" => "read",
+                    "writeFile" => "write",
+                    "open" => "open",
+                    "fstat" => "fstat",
+                    "close" => "close",
+                    _ => "",
+                };
+                h.event_loop.io.run_blocking(completer, step, move || {
+                    let result = op.perform();
+                    let failure = result.as_ref().err().map(|e| e.code());
+                    let deliver: Deliver = Box::new(move |ctx| {
+                        Ok(match result {
+                            Ok(output) => vec![Value::new_undefined(ctx.clone()), output.into_js(ctx)?],
+                            Err(err) => vec![err.to_js(ctx)?],
+                        })
+                    });
+                    (failure, deliver)
+                });
+                // The operation's id, for ref()/unref() (a read of stdin).
+                Ok::<_, rquickjs::Error>(id as f64)
+            },
+        )?,
     )?;
     Ok(())
 }

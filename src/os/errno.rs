@@ -118,10 +118,14 @@ impl SystemError {
         self
     }
 
-    /// `{ code, errno, description, syscall, path?, dest?, address?, port? }`.
-    pub fn to_js<'js>(&self, ctx: &Ctx<'js>) -> Result<Value<'js>> {
+    /// Its code: `ENOENT`…
+    pub fn code(&self) -> &'static str {
+        self.code_and_description().0
+    }
+
+    fn code_and_description(&self) -> (&'static str, String) {
         // A file too large for readFile carries its size as the description.
-        let (code, description) = match self.err.kind() {
+        match self.err.kind() {
             io::ErrorKind::FileTooLarge if self.err.raw_os_error().is_none() => {
                 ("ERR_FS_FILE_TOO_LARGE", self.err.to_string())
             }
@@ -129,7 +133,12 @@ impl SystemError {
                 let (code, description) = describe(&self.err);
                 (code, description.to_owned())
             }
-        };
+        }
+    }
+
+    /// `{ code, errno, description, syscall, path?, dest?, address?, port? }`.
+    pub fn to_js<'js>(&self, ctx: &Ctx<'js>) -> Result<Value<'js>> {
+        let (code, description) = self.code_and_description();
         let info = Object::new(ctx.clone())?;
         info.set("code", code)?;
         info.set("errno", -self.err.raw_os_error().unwrap_or(0))?;

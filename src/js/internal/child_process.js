@@ -2,7 +2,6 @@
 // side reports each output chunk, the exit and the close as I/O callbacks);
 // exec and execFile collect its output. spawnSync is the synchronous one,
 // under execSync and execFileSync.
-const tracing = require('internal/tracing');
 
 const { Buffer, FastBuffer } = require('internal/buffer');
 const { EventEmitter } = require('internal/events');
@@ -113,11 +112,8 @@ class ChildProcess extends EventEmitter {
   spawn(options) {
     this.spawnfile = options.file;
     this.spawnargs = [options.argv0 ?? options.file, ...options.args];
-    const trace = tracing.trace;
-    const traceId = trace && trace.ioStart(`child process '${[options.file, ...options.args].join(' ')}'`);
     let exit = [null, null];
     const started = native.spawn(options, (event, a, b) => {
-      if (trace) trace.ioTask(traceId, event, event === 'close');
       switch (event) {
         case 'stdout': return this.stdout?.push(new FastBuffer(a));
         case 'stderr': return this.stderr?.push(new FastBuffer(a));

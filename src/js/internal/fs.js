@@ -3,7 +3,6 @@
 // becomes what Node returns — and the three API styles are made from that:
 // promises, callbacks (both completed as I/O macrotasks in the poll phase)
 // and *Sync (done on the spot).
-const tracing = require('internal/tracing');
 
 const { Buffer, FastBuffer } = require('internal/buffer');
 const { codedError, invalidArgType } = require('internal/errors');
@@ -412,11 +411,10 @@ const apis = {
 };
 
 function callSync(name, prepare, args) {
-  if (tracing.trace) tracing.trace.syncIo(name);
   const [op, nativeArgs, done] = prepare(...args);
   let result;
   try {
-    result = native.fsSync(op, nativeArgs);
+    result = native.fsSync(op, nativeArgs, name);
   } catch (info) {
     throw info instanceof Error ? info : uvError(info);
   }
@@ -435,17 +433,16 @@ function callAsync(name, prepare, args, settle) {
     const plain = settle;
     settle = (err, value) => (signal.aborted ? plain(require('internal/abort').abortError(signal)) : plain(err, value));
   }
-  const trace = tracing.trace;
   const steps = typeof nativeArgs[0] === 'string' ? fileSteps[op] : undefined;
-  const traceId = trace && trace.ioStart(`fs.${name}(${typeof what === 'number' ? `fd ${what}` : `'${what}'`})`);
-  const step = (stepOp, stepArgs, then) =>
-    native.fsAsync(stepOp, stepArgs, (info, result) => {
-      if (trace) {
-        if (info !== undefined) trace.ioFailed(traceId, info.code);
-        trace.ioTask(traceId, steps && stepNames[stepOp], !steps || stepOp === 'close' || info !== undefined && stepOp === 'open');
-      }
-      then(info, result);
-    });
+  // The first request names the operation (the tracer shows it); the
+  // others are its next steps, started from the previous one's callback.
+  let label = `fs.${name}(${typeof what === 'number' ? `fd ${what}` : `'${what}'`})`;
+  const step = (stepOp, stepArgs, then) => {
+    const next = steps ? stepNext[stepOp] : 'done';
+    const id = native.fsAsync(stepOp, stepArgs, then, label, next);
+    label = undefined;
+    return id;
+  };
   const finish = (info, result) => (info !== undefined ? settle(uvError(info)) : settle(null, done(result)));
   if (steps) return steps(step, nativeArgs, finish);
   return step(op, nativeArgs, finish);
@@ -474,7 +471,8 @@ const fileSteps = {
   },
 };
 
-const stepNames = { open: 'open', fstat: 'fstat', readFile: 'read', writeFile: 'write', close: 'close' };
+// What follows each step: the tracer shows an operation done after its last.
+const stepNext = { open: 'more-if-ok', fstat: 'more', readFile: 'more', writeFile: 'more', close: 'done' };
 
 function closeAfter(step, fd, err, result, finish) {
   step('close', [fd], (closeErr) => finish(err ?? closeErr, result));

@@ -1,14 +1,21 @@
-// The tracer: every macrotask, microtask, async-function call, suspension
-// and resumption of a run, recorded as events and rendered as a text
-// timeline, JSON lines, a Chrome trace or an HTML replay; plus diagnostics of
-// async misuse. Loaded only with `tock trace`, `--trace` or `--diagnose`.
+// The tracer's recorder: every macrotask, microtask, async-function call,
+// suspension and resumption of a run, recorded as events. Rendered by
+// internal/trace/text.js (the timeline; JSON lines are the events
+// themselves), chrome.js and html.js; internal/trace/diagnostics.js words
+// the diagnostics of async misuse noticed here. Loaded only with
+// `tock trace`, `--trace` or `--diagnose`.
 //
 // Sources are instrumented at load time (src/trace/instrument.rs): `await x`
 // becomes `__tockTrace.r(await __tockTrace.a(x, site), site)` and async
-// functions call `__tockTrace.enter(site)`. The loop reports checkpoints,
-// task ends and idle periods through the `traceLoop` hook.
+// functions call `__tockTrace.enter(site)`. The loop and the I/O layer
+// report tasks, checkpoints, idle periods, timers and I/O requests through
+// the `traceLoop` hook (`loop(event, …)`).
 
 const tracing = require('internal/tracing');
+const { textLine, where } = require('internal/trace/text');
+const chromeTrace = require('internal/trace/chrome');
+const htmlReplay = require('internal/trace/html');
+const diagnostics = require('internal/trace/diagnostics');
 
 tracing.trace = createTracer(native.trace);
 
@@ -62,14 +69,17 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
 
   // "file:line" of the first frame outside tock.
   function callerSite() {
+    // Deep enough to get past tock's own frames (the natives, this tracer).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 64;
     const stack = new Error().stack.split('\n');
+    Error.stackTraceLimit = limit;
     for (let i = 1; i < stack.length; i++) {
       const m = /\(?([^\s(]+):(\d+):(\d+)\)?$/.exec(stack[i]);
       if (m) return { file: short(m[1]), line: +m[2], column: +m[3] };
     }
     return undefined;
   }
-  const where = (s) => (s ? s.where || `${s.file}:${s.line}` : '?');
 
   function emit(type, fields) {
     fields.type = type;
@@ -84,7 +94,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     eventCount += 1;
     if (keep) events.push(event);
     else if (format === 'json') pendingText.push(JSON.stringify(event) + '\n');
-    else if (format === 'text') pendingText.push(textLine(event));
+    else if (format === 'text') pendingText.push(textLine(event, inCheckpoint));
     // Long tasks (a million awaits in one) must not hold their whole trace.
     if (pendingText.length >= 4096) flush();
     return event;
@@ -142,54 +152,6 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     }
   }
 
-  function idleText(e) {
-    const waits = [];
-    if (e.next) waits.push(`${e.next} due in ${e.waitMs} ms`);
-    if (e.io) waits.push(`I/O (${e.io} in flight)`);
-    if (!waits.length) return `waiting ${e.waitMs} ms`;
-    return `waiting for ${waits.join(' or ')}`;
-  }
-
-  // --- text timeline ---
-  const pad = (t) => t.toFixed(2).padStart(9);
-  function textLine(e) {
-    const indent = inCheckpoint ? '      ' : '    ';
-    switch (e.type) {
-      case 'task':
-        return `\n[${pad(e.t)} ms] ▶ task #${e.task} ${e.label}\n`;
-      case 'checkpoint':
-        return `    ── microtask checkpoint\n`;
-      case 'taskEnd':
-        return `  ◀ end of task #${e.task} (${e.duration.toFixed(2)} ms)\n`;
-      case 'idle':
-        return `\n[${pad(e.t)} ms] … idle: ${idleText(e)}\n`;
-      case 'microtask':
-        return `${indent}- microtask: ${e.label}${e.site ? ` (${where(e.site)})` : ''}\n`;
-      case 'call':
-        return `${indent}→ call async ${e.fn}() (${where(e.site)})\n`;
-      case 'await':
-        return `${indent}~ ${e.fn} awaits ${e.awaited} at ${where(e.site)}: suspends, control returns to ${e.resumer}\n`;
-      case 'resume':
-        return `${indent}- microtask: await continuation: ${e.fn} resumes after ${where(e.site)} (${e.outcome})\n`;
-      case 'console':
-        return `${indent}${e.stream === 2 ? '⚠' : '✎'} console: ${JSON.stringify(e.text)}\n`;
-      case 'schedule':
-        return `${indent}+ ${e.what} #${e.id}${e.label ? ` ${e.label}` : ''}${e.delay !== undefined ? ` (${e.delay} ms)` : ''} ${e.what === 'I/O' ? 'started' : 'scheduled'} at ${where(e.site)}\n`;
-      case 'clear':
-        return `${indent}− ${e.what} #${e.id} cleared\n`;
-      case 'settle':
-        return `${indent}✓ the promise ${e.fn} awaits at ${where(e.awaitedAt)} is fulfilled: its continuation is queued\n`;
-      case 'reject':
-        return `${indent}✗ promise rejected at ${where(e.site)}: ${e.reason}\n`;
-      case 'diagnostic':
-        return `${indent}‼ ${e.kind}: ${e.message}\n`;
-      case 'exit':
-        return `\n[${pad(e.t)} ms] ■ exit ${e.code}: ${e.reason}\n`;
-      default:
-        return `${indent}${e.type}\n`;
-    }
-  }
-
   // --- instrumentation entry points (called by rewritten sources) ---
   const hooks = {
     enter(id) {
@@ -218,7 +180,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         awaited = plainValue[value === null ? 'null' : typeof value];
         if (!warnedPlain[id]) {
           warnedPlain[id] = true;
-          diagnostic('await-non-promise', `await:${id}`, `await on ${awaited} at ${where(s)}: it waits for nothing, yet resumes only after a microtask`, s);
+          diagnostic(...diagnostics.awaitNonPromise(id, awaited, s));
         }
       }
       if (format !== undefined) hot('await', s, awaited, inCheckpoint || task === null ? 'the microtask queue' : 'its caller');
@@ -244,13 +206,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     const before = s.previous >= 0 ? waits[s.previous] : undefined;
     if (before !== undefined && before.end !== undefined && !diagnosed.has(`seq:${id}`)) {
       const first = site(s.previous);
-      diagnostic(
-        'sequential-awaits',
-        `seq:${id}`,
-        `awaits at ${where(first)} and ${where(s)} wait one after the other (the first waited ${(before.end - before.start).toFixed(0)} ms), ` +
-          `but the second does not use the first's result: start both, then await Promise.all([...])`,
-        s,
-      );
+      diagnostic(...diagnostics.sequentialAwaits(id, first, s, before.end - before.start));
     }
   }
   function waitEnded(id) {
@@ -310,7 +266,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   // What still keeps the process alive, each with where it was created.
   function liveWork() {
     const handles = native.liveHandles().map((h) => h[tracing.kTraceLabel] || 'a handle');
-    for (const [id, op] of ioOps) handles.push(`I/O #${id} ${op.label} started at ${where(op.at)}`);
+    for (const op of ioOps.values()) handles.push(`I/O #${op.n} ${op.label} started at ${where(op.at)}`);
     return handles;
   }
 
@@ -328,19 +284,19 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     if (task !== null) endTask();
     if (reason !== undefined && !reason.startsWith('interrupted (') && !reason.startsWith('nothing left')) {
       const alive = liveWork();
-      if (alive.length > 0) diagnostic('exit-with-pending-work', 'exit', `exit (${reason}) while still pending: ${alive.join('; ')}`);
+      if (alive.length > 0) diagnostic(...diagnostics.exitWithPendingWork(reason, alive));
     }
     for (const [id, count] of pendingAwaits.entries()) {
       if (count > 0 && site(id).fn === '<top level>') {
         const s = site(id);
-        diagnostic('unsettled-await', `tla:${id}`, `top-level await at ${where(s)} never settled`, s);
+        diagnostic(...diagnostics.unsettledAwait(id, s));
       }
     }
     emit('exit', { code, reason });
     if (format === 'chrome' || format === 'html') {
       const path = out || (format === 'chrome' ? 'tock-trace.json' : 'tock-trace.html');
       native.traceOpen(path);
-      native.traceWrite(format === 'chrome' ? chromeTrace() : htmlReplay());
+      native.traceWrite(format === 'chrome' ? chromeTrace(events) : htmlReplay(events, short(process.argv[1] || '[eval]'), cwd));
       native.write(2, `tock: ${format} trace written to ${path}\n`);
     }
     flush();
@@ -350,12 +306,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     const duration = native.now() - task.start;
     emit('taskEnd', { duration });
     if (duration > blockThresholdMs) {
-      diagnostic(
-        'blocked-loop',
-        `block:${task.id}`,
-        `task #${task.id} (${task.label}) ran ${duration.toFixed(0)} ms without yielding: CPU-bound work blocks the loop, and await cannot help`,
-        task.site,
-      );
+      diagnostic(...diagnostics.blockedLoop(task, duration));
     }
     task = null;
     inCheckpoint = false;
@@ -370,34 +321,25 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       emit('task', { task: task.id, kind, label, site: at, ...extra });
     },
     // Synchronous file I/O after the main script: every other task waits.
+    // (The I/O layer reports these and the three below: APIs only describe
+    // their requests; ids are the I/O layer's, numbers the trace's.)
     syncIo(name) {
       if (task === null || task.kind === 'main') return;
       const at = callerSite();
-      diagnostic(
-        'sync-io',
-        `sync:${where(at)}`,
-        `fs.${name}Sync at ${where(at)} blocks the loop inside ${task.label}: nothing else runs until it returns; fs.promises.${name} or fs.${name} would let other tasks go on`,
-        at,
-      );
+      diagnostic(...diagnostics.syncIo(name, at, task));
     },
     // An operation failed for want of file descriptors: too much at once.
     ioFailed(id, code) {
       if (code !== 'EMFILE') return;
       const op = ioOps.get(id);
-      diagnostic(
-        'too-many-open-files',
-        'emfile',
-        `${op ? `I/O #${id} ${op.label} (started at ${where(op.at)})` : 'an I/O operation'} failed with EMFILE: ${ioOps.size} operations were in flight; run fewer at once (batches instead of one Promise.all over everything)`,
-        op?.at,
-      );
+      diagnostic(...diagnostics.tooManyOpenFiles(op, ioOps.size));
     },
     // An I/O operation starts (file work on the pool, a child process)…
-    ioStart(label) {
+    ioStart(id, label) {
       ioCount += 1;
       const at = callerSite();
-      ioOps.set(ioCount, { label, at, start: native.now() });
+      ioOps.set(id, { n: ioCount, label, at, start: native.now() });
       emit('schedule', { what: 'I/O', id: ioCount, label, site: at });
-      return ioCount;
     },
     // …and each of its completions runs as a macrotask of its own.
     ioTask(id, step, last) {
@@ -405,8 +347,8 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       if (op === undefined) return;
       if (last) ioOps.delete(id);
       const ms = (native.now() - op.start).toFixed(2);
-      const what = `I/O #${id} ${op.label}${step ? `: ${step}` : ''}`;
-      tracer.task('io', `${what} (${last ? 'done' : 'in progress'} after ${ms} ms)`, op.at, { io: id, last });
+      const what = `I/O #${op.n} ${op.label}${step ? `: ${step}` : ''}`;
+      tracer.task('io', `${what} (${last ? 'done' : 'in progress'} after ${ms} ms)`, op.at, { io: op.n, last });
     },
     // What the loop and the natives report: a task starting (its kind, and
     // its label or the Timeout / Immediate it runs), timers and immediates
@@ -414,6 +356,8 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     loop(event, a, b, c, d) {
       if (event === 'task') {
         tracer.task(a, typeof b === 'object' && b !== null ? b[tracing.kTraceLabel] : b);
+      } else if (event === 'ioStart' || event === 'ioTask' || event === 'ioFailed' || event === 'syncIo') {
+        tracer[event](a, b, c);
       } else if (event === 'schedule') {
         // (what, id, delay, the Timeout or Immediate): it is labelled here.
         const at = callerSite();
@@ -437,11 +381,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         // it once the trace is complete.
         const alive = stillAlive();
         const name = a === 2 ? 'Ctrl-C' : Object.keys(native.signals).find((n) => native.signals[n] === a);
-        diagnostic(
-          'interrupted',
-          'interrupt',
-          `interrupted (${name}); still keeping the process alive: ${alive.length ? alive.join('; ') : 'nothing'}`,
-        );
+        diagnostic(...diagnostics.interrupted(name, alive));
         if (!diagnose || format === 'text') native.write(2, `tock: interrupted; still pending: ${alive.join('; ') || 'nothing'}\n`);
         finish(128 + a, `interrupted (${name})`);
       } else if (event === 'idle') {
@@ -471,76 +411,10 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       const at = rejectSites.get(promise);
       const created = reason instanceof Error ? require('internal/errors').firstFrame(reason) : undefined;
       const shown = reason instanceof Error ? `${reason.name}: ${reason.message}` : require('internal/inspect').inspect(reason);
-      diagnostic(
-        'unhandled-rejection',
-        `unhandled:${eventCount}`,
-        `unhandled rejection (${shown}): rejected at ${where(at)}${created ? `, error created at ${created}` : ''}; nothing handled it once the microtask queue was empty`,
-        at,
-      );
+      diagnostic(...diagnostics.unhandledRejection(eventCount, shown, at, created));
     },
     callerSite,
     finish,
   };
   return tracer;
-
-  // --- Chrome Trace Event Format (Perfetto, chrome://tracing) ---
-  function chromeTrace() {
-    const us = (ms) => Math.round(ms * 1000);
-    const out = [{ name: 'process_name', ph: 'M', pid: 1, args: { name: 'tock' } }];
-    let open = null;
-    let lastMicrotask = null;
-    const closeMicrotask = (t) => {
-      if (lastMicrotask) {
-        lastMicrotask.dur = Math.max(1, us(t) - lastMicrotask.ts);
-        lastMicrotask = null;
-      }
-    };
-    let flow = 0;
-    const flows = new Map();
-    for (const e of events) {
-      if (e.type === 'task') {
-        open = { name: e.label, cat: 'macrotask', ph: 'X', ts: us(e.t), dur: 1, pid: 1, tid: 1, args: { task: e.task } };
-        out.push(open);
-      } else if (e.type === 'taskEnd' && open) {
-        closeMicrotask(e.t);
-        open.dur = Math.max(1, us(e.t) - open.ts);
-        open = null;
-      } else if (e.type === 'microtask' || e.type === 'resume') {
-        closeMicrotask(e.t);
-        const name = e.type === 'resume' ? `await continuation of ${e.fn}` : e.label;
-        lastMicrotask = { name, cat: 'microtask', ph: 'X', ts: us(e.t), dur: 1, pid: 1, tid: 1, args: { site: where(e.site) } };
-        out.push(lastMicrotask);
-        if (e.type === 'resume') {
-          const id = flows.get(where(e.site));
-          if (id !== undefined) {
-            out.push({ name: 'await', cat: 'await', ph: 'f', bp: 'e', id, ts: us(e.t) + 1, pid: 1, tid: 1 });
-            flows.delete(where(e.site));
-          }
-        }
-      } else if (e.type === 'await') {
-        flow += 1;
-        flows.set(where(e.site), flow);
-        out.push({ name: 'await', cat: 'await', ph: 's', id: flow, ts: us(e.t), pid: 1, tid: 1, args: { fn: e.fn, awaited: e.awaited } });
-      } else if (e.type === 'idle') {
-        const span = e.waitMs == null ? { ph: 'i', s: 't' } : { ph: 'X', dur: us(e.waitMs) };
-        out.push({ name: 'idle', cat: 'loop', ...span, ts: us(e.t), pid: 1, tid: 2, args: { next: e.next, io: e.io } });
-      } else if (e.type !== 'checkpoint') {
-        out.push({ name: e.type, cat: e.type, ph: 'i', s: 't', ts: us(e.t), pid: 1, tid: 1, args: e });
-      }
-    }
-    return JSON.stringify({ traceEvents: out, displayTimeUnit: 'ms' });
-  }
-
-  // --- HTML replay: one self-contained page ---
-  function htmlReplay() {
-    const files = new Set();
-    for (const e of events) if (e.site && e.site.file) files.add(e.site.file);
-    const sources = {};
-    for (const file of files) {
-      const text = native.sourceText(file.startsWith('/') ? file : `${cwd}/${file}`) ?? native.sourceText(file);
-      if (text !== undefined) sources[file] = text;
-    }
-    const data = JSON.stringify({ program: short(process.argv[1] || '[eval]'), events, sources }).replace(/</g, '\\u003c');
-    return native.traceViewer.replace('/*TRACE-DATA*/null', data);
-  }
 }
