@@ -8,8 +8,9 @@ use rquickjs::{ArrayBuffer, Ctx, Exception, Function, IntoJs, Object, Result, Ty
 use crate::engine::text::{self, Utf8};
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    let native = &super::group(ctx, native, "buffer")?;
     native.set(
-        "bufferEncode",
+        "encode",
         Function::new(
             ctx.clone(),
             |ctx: Ctx<'js>, text: rquickjs::String<'js>, encoding: Utf8| -> Result<ArrayBuffer<'js>> {
@@ -25,7 +26,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         )?,
     )?;
     native.set(
-        "bufferDecode",
+        "decode",
         Function::new(
             ctx.clone(),
             |ctx: Ctx<'js>,
@@ -56,7 +57,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         })?,
     )?;
     native.set(
-        "bufferCompare",
+        "compare",
         Function::new(ctx.clone(), |a: TypedArray<'js, u8>, b: TypedArray<'js, u8>| {
             // SAFETY: both read at once; nothing runs while the slices are alive.
             let (a, b) = unsafe { (a.as_bytes().unwrap_or_default(), b.as_bytes().unwrap_or_default()) };
@@ -66,7 +67,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     // The first match at or after `from` (the last at or before it when
     // `backwards`), or -1.
     native.set(
-        "bufferIndexOf",
+        "indexOf",
         Function::new(
             ctx.clone(),
             |haystack: TypedArray<'js, u8>, needle: TypedArray<'js, u8>, from: usize, backwards: bool| {

@@ -135,6 +135,7 @@ struct Pipes {
 type Children = Rc<RefCell<HashMap<u64, Pipes>>>;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let native = &super::group(ctx, native, "child")?;
     let signals = Object::new(ctx.clone())?;
     for (name, number) in SIGNALS {
         signals.set(*name, *number)?;
@@ -223,7 +224,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     let (h, children) = (host.clone(), running.clone());
     native.set(
-        "childWrite",
+        "write",
         Function::new(
             ctx.clone(),
             move |ctx: Ctx<'js>, id: f64, bytes: Option<TypedArray<'js, u8>>, done: Function<'js>| {
@@ -253,7 +254,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     // or stderr (2).
     let children = running.clone();
     native.set(
-        "childRead",
+        "read",
         Function::new(ctx.clone(), move |id: f64, fd: usize, reading: Option<bool>| {
             let children = children.borrow();
             let flow = children.get(&(id as u64)).and_then(|pipes| pipes.output.get(fd.wrapping_sub(1))?.as_ref());
@@ -265,13 +266,13 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         })?,
     )?;
     native.set(
-        "childForget",
+        "forget",
         Function::new(ctx.clone(), move |id: f64| running.borrow_mut().remove(&(id as u64)).is_some())?,
     )?;
     // ref()/unref() of any I/O operation (a child, an IPC channel).
     let h = host.clone();
     native.set(
-        "ioRef",
+        "ref",
         Function::new(ctx.clone(), move |id: f64, refed: bool| h.event_loop.io.set_ref(id as u64, refed))?,
     )?;
     native.set(

@@ -24,9 +24,10 @@ use crate::event_loop::{Next, Request};
 use crate::os::stdio;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let native = &super::group(ctx, native, "fs")?;
     let h = host.clone();
     native.set(
-        "fsSync",
+        "sync",
         Function::new(
             ctx.clone(),
             move |ctx: Ctx<'js>, op: String, args: Array<'js>, api: Opt<String>| -> Result<Value<'js>> {
@@ -43,7 +44,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     let h = host.clone();
     native.set(
-        "fsAsync",
+        "async",
         Function::new(
             ctx.clone(),
             move |ctx: Ctx<'js>,
@@ -517,6 +518,25 @@ fn borrow_fd(fd: i32) -> ManuallyDrop<File> {
     ManuallyDrop::new(unsafe { File::from_raw_fd(fd) })
 }
 
+/// What `fs.Stats` holds, in Node's order (the natives hand it over as an
+/// object of these).
+const STAT_FIELDS: [&str; 14] = [
+    "dev",
+    "mode",
+    "nlink",
+    "uid",
+    "gid",
+    "rdev",
+    "blksize",
+    "ino",
+    "size",
+    "blocks",
+    "atimeMs",
+    "mtimeMs",
+    "ctimeMs",
+    "birthtimeMs",
+];
+
 fn stats(meta: &fs::Metadata) -> [f64; 14] {
     let ms = |secs: i64, nanos: i64| secs as f64 * 1e3 + nanos as f64 / 1e6;
     let ctime = ms(meta.ctime(), meta.ctime_nsec());
@@ -637,10 +657,19 @@ impl Output {
             Output::Bool(b) => b.into_js(ctx),
             Output::Text(s) => s.into_js(ctx),
             Output::Bytes(bytes) => ArrayBuffer::new(ctx.clone(), bytes)?.into_js(ctx),
-            Output::Stats(fields) => fields.to_vec().into_js(ctx),
+            Output::Stats(fields) => {
+                let stats = Object::new(ctx.clone())?;
+                for (name, value) in STAT_FIELDS.iter().zip(fields) {
+                    stats.set(*name, value)?;
+                }
+                Ok(stats.into_value())
+            }
             Output::Entries(entries) => {
-                let (names, kinds): (Vec<String>, Vec<u8>) = entries.into_iter().unzip();
-                vec![names.into_js(ctx)?, kinds.into_js(ctx)?].into_js(ctx)
+                let (names, types): (Vec<String>, Vec<u8>) = entries.into_iter().unzip();
+                let listing = Object::new(ctx.clone())?;
+                listing.set("names", names)?;
+                listing.set("types", types)?;
+                Ok(listing.into_value())
             }
         }
     }

@@ -10,6 +10,7 @@ use rquickjs::{Ctx, Function, Object, Persistent, Result};
 use super::Host;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let native = &super::group(ctx, native, "handles")?;
     let h = host.clone();
     native.set(
         "closeCallback",

@@ -27,10 +27,11 @@ pub fn socket_pair() -> std::io::Result<(i32, i32)> {
 }
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let native = &super::group(ctx, native, "ipc")?;
     let channels: Channels = Rc::default();
     let (h, open) = (host.clone(), channels.clone());
     native.set(
-        "ipcOpen",
+        "open",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, fd: i32, callback: Function<'js>| -> Result<Option<f64>> {
             // SAFETY: the descriptor is a socket handed to this channel, owned from here on.
             let socket = unsafe { std::os::unix::net::UnixStream::from_raw_fd(fd) };
@@ -52,7 +53,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     let (h, open) = (host.clone(), channels.clone());
     native.set(
-        "ipcSend",
+        "send",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: f64, bytes: TypedArray<'js, u8>, done: Function<'js>| {
             // What we printed happened before the message: the other process may print next.
             stdio::flush();
@@ -70,7 +71,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         })?,
     )?;
     native.set(
-        "ipcClose",
+        "close",
         Function::new(ctx.clone(), move |id: f64| {
             stdio::flush();
             if let Some((_, fd)) = channels.borrow_mut().remove(&(id as u64)) {

@@ -61,6 +61,14 @@ impl Host {
     }
 }
 
+/// The object holding one module's natives (`native.fs`, `native.timers`…):
+/// each file's `register` fills its own.
+fn group<'js>(ctx: &Ctx<'js>, native: &Object<'js>, name: &str) -> rquickjs::Result<Object<'js>> {
+    let group = Object::new(ctx.clone())?;
+    native.set(name, group.clone())?;
+    Ok(group)
+}
+
 mod js_modules {
     include!(concat!(env!("OUT_DIR"), "/js_modules.rs"));
 }

@@ -13,6 +13,7 @@ use crate::modules::resolve::Kind;
 use crate::trace::instrument::Goal;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let native = &super::group(ctx, native, "modules")?;
     // 0: missing, 1: file, 2: directory — what `require` resolution needs.
     native.set(
         "statKind",

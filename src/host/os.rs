@@ -5,8 +5,9 @@ use std::ffi::CStr;
 use rquickjs::{Ctx, Function, Object, Result};
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    let native = &super::group(ctx, native, "os")?;
     native.set(
-        "osUname",
+        "uname",
         Function::new(ctx.clone(), || {
             // SAFETY: uname fills a zeroed struct of NUL-terminated fields.
             let mut name: libc::utsname = unsafe { std::mem::zeroed() };
@@ -22,7 +23,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         })?,
     )?;
     native.set(
-        "osMemory",
+        "memory",
         Function::new(ctx.clone(), || {
             // libuv reports MemAvailable as free memory.
             let info = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
@@ -35,14 +36,14 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         })?,
     )?;
     native.set(
-        "osUptime",
+        "uptime",
         Function::new(ctx.clone(), || {
             let text = std::fs::read_to_string("/proc/uptime").unwrap_or_default();
             text.split_whitespace().next().and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0)
         })?,
     )?;
     native.set(
-        "osLoadavg",
+        "loadavg",
         Function::new(ctx.clone(), || {
             let mut loads = [0.0f64; 3];
             // SAFETY: writes at most three doubles.
@@ -51,7 +52,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         })?,
     )?;
     native.set(
-        "osCpus",
+        "cpus",
         Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Vec<Object<'js>>> {
             let cpu = |(model, speed, times): (String, f64, Vec<f64>)| -> Result<Object<'js>> {
                 let entry = Object::new(ctx.clone())?;
@@ -64,7 +65,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         })?,
     )?;
     native.set(
-        "osUser",
+        "user",
         Function::new(ctx.clone(), || -> Option<Vec<String>> {
             // SAFETY: getpwuid_r with a buffer it may use; the result points into it.
             unsafe {

@@ -11,6 +11,7 @@ use crate::os::{errno, stdio};
 use crate::{event_loop, modules};
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let native = &super::group(ctx, native, "process")?;
     // write(fd, string | Uint8Array): written at once; a failure comes back
     // as `[code, errno, description, syscall]` (see `internals.uvError`).
     native.set(

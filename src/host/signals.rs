@@ -13,9 +13,10 @@ use crate::event_loop::io::Io;
 use crate::os::signals;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let native = &super::group(ctx, native, "signals")?;
     let h = host.clone();
     native.set(
-        "signalWatch",
+        "watch",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, signo: i32, callback: Function<'js>| -> Result<bool> {
             let Ok(mut watcher) = watch(&h.event_loop.io, signo) else { return Ok(false) };
             let completer = h.event_loop.io.start(Persistent::save(&ctx, callback));
@@ -28,8 +29,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             Ok(true)
         })?,
     )?;
-    native.set("signalListened", Function::new(ctx.clone(), signals::set_listened)?)?;
-    native.set("signalDefault", Function::new(ctx.clone(), signals::die_by)?)?;
+    native.set("listened", Function::new(ctx.clone(), signals::set_listened)?)?;
+    native.set("toDefault", Function::new(ctx.clone(), signals::die_by)?)?;
     Ok(())
 }
 

@@ -23,9 +23,10 @@ impl<'js> FromJs<'js> for Id {
 }
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let native = &super::group(ctx, native, "timers")?;
     let h = host.clone();
     native.set(
-        "timerStart",
+        "start",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, timer: Object<'js>, msecs: f64, repeat: bool| {
             let now = h.event_loop.clock.now_ms();
             let id = h.event_loop.timers.borrow_mut().start(
@@ -43,7 +44,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     let h = host.clone();
     native.set(
-        "timerClear",
+        "clear",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: Id| {
             let cleared = id.0.is_some_and(|id| h.event_loop.timers.borrow_mut().clear(id));
             if cleared && h.event_loop.tracing {
@@ -53,7 +54,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     let h = host.clone();
     native.set(
-        "timerRefresh",
+        "refresh",
         Function::new(ctx.clone(), move |id: Id| {
             let now = h.event_loop.clock.now_ms();
             id.0.is_some_and(|id| h.event_loop.timers.borrow_mut().refresh(id, now))
@@ -61,7 +62,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     let h = host.clone();
     native.set(
-        "timerObject",
+        "object",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: Id| -> Result<Option<Object<'js>>> {
             let timer = id.0.and_then(|id| h.event_loop.timers.borrow().payload(id).cloned());
             timer.map(|t| t.restore(&ctx)).transpose()
@@ -69,7 +70,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
     let h = host.clone();
     native.set(
-        "timerRef",
+        "ref",
         Function::new(ctx.clone(), move |id: Id, refed: bool| {
             if let Some(id) = id.0 {
                 h.event_loop.timers.borrow_mut().set_ref(id, refed);

@@ -12,21 +12,22 @@ use crate::os::stdio;
 use crate::trace::instrument::SiteKind;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
+    let native = &super::group(ctx, native, "trace")?;
     let Some(trace) = &host.options.trace else {
-        return native.set("trace", Value::new_undefined(ctx.clone()));
+        return native.set("options", Value::new_undefined(ctx.clone()));
     };
     let options = Object::new(ctx.clone())?;
     options.set("format", trace.format.map(|f| f.as_str()))?;
     options.set("out", trace.out.clone())?;
     options.set("diagnose", trace.diagnose)?;
     options.set("blockThresholdMs", trace.block_threshold_ms)?;
-    native.set("trace", options)?;
-    native.set("traceViewer", include_str!("../js/trace-viewer.html"))?;
+    native.set("options", options)?;
+    native.set("viewer", include_str!("../js/trace-viewer.html"))?;
 
     // [file, line, column, function, kind] of an instrumented site.
     let h = host.clone();
     native.set(
-        "traceSite",
+        "site",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: usize| -> Result<Value<'js>> {
             let sites = h.loader.trace_sites.borrow();
             let Some((file, site)) = sites.get(id) else {
@@ -53,14 +54,14 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     // Report when this pending promise, awaited at `site`, is fulfilled.
     let h = host.clone();
     native.set(
-        "traceWatch",
+        "watch",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, promise: Object<'js>, site: u32| {
             let key = address(promise.as_value());
             h.trace_watched.borrow_mut().insert(key, (rquickjs::Persistent::save(&ctx, promise), site));
         })?,
     )?;
     native.set(
-        "traceOpen",
+        "open",
         Function::new(ctx.clone(), |ctx: Ctx<'js>, path: Utf8| -> Result<()> {
             stdio::open_trace_file(&path).map_err(|e| {
                 modules::throw_coded(
@@ -72,7 +73,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         })?,
     )?;
     native.set(
-        "traceWrite",
+        "write",
         Function::new(ctx.clone(), |text: Utf8| -> Result<()> {
             stdio::write_trace(text.as_bytes());
             Ok(())

@@ -7,8 +7,9 @@ use url::{Url, quirks};
 use crate::engine::text::Utf8;
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
+    let native = &super::group(ctx, native, "url")?;
     native.set(
-        "urlParse",
+        "parse",
         Function::new(ctx.clone(), |input: Utf8, base: Option<Utf8>| {
             let base = match base {
                 Some(base) => Some(Url::parse(&base).ok()?),
@@ -18,7 +19,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
         })?,
     )?;
     native.set(
-        "urlSet",
+        "set",
         Function::new(ctx.clone(), |href: Utf8, part: Utf8, value: Utf8| {
             let mut url = Url::parse(&href).ok()?;
             // Invalid values leave the URL as it was, as the standard says.

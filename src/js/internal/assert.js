@@ -183,7 +183,7 @@ function okMessage(stackStartFn) {
   const probe = {};
   Error.captureStackTrace(probe, stackStartFn);
   const site = require('internal/errors').throwSite(probe);
-  const text = site && native.sourceLine(site.file, site.line);
+  const text = site && native.modules.sourceLine(site.file, site.line);
   const call = text === undefined ? undefined : callText(text, site.column);
   if (call) return `The expression evaluated to a falsy value:\n\n  ${call}\n`;
   return 'The expression evaluated to a falsy value';

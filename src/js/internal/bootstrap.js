@@ -72,7 +72,7 @@ Object.defineProperty(process, 'stdin', {
   get() {
     if (stdin === undefined) {
       stdin = require('internal/fs').openStdin();
-      stdin.isTTY = native.isatty(0) || undefined;
+      stdin.isTTY = native.process.isatty(0) || undefined;
       stdin.fd = 0;
     }
     return stdin;
@@ -82,7 +82,7 @@ Object.defineProperty(process, 'stdin', {
 });
 
 const tracing = require('internal/tracing');
-native.setHooks({
+native.process.setHooks({
   runTimer: timersModule.runTimer,
   runImmediate: timersModule.runImmediate,
   runTicks: processModule.runTicks,

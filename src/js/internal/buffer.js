@@ -61,7 +61,7 @@ function validateSize(size) {
 }
 
 function fromString(string, encoding) {
-  const bytes = native.bufferEncode(string, encodingOrThrow(encoding));
+  const bytes = native.buffer.encode(string, encodingOrThrow(encoding));
   return new FastBuffer(bytes);
 }
 
@@ -120,10 +120,10 @@ Buffer.byteLength = function byteLength(value, encoding) {
     throw invalidArgType('string', 'of type string or an instance of Buffer or ArrayBuffer', value);
   }
   const normalized = normalizeEncoding(encoding) ?? 'utf8';
-  if (normalized === 'utf8') return native.utf8Length(value);
+  if (normalized === 'utf8') return native.buffer.utf8Length(value);
   if (normalized === 'latin1' || normalized === 'ascii') return value.length;
   if (normalized === 'utf16le') return value.length * 2;
-  return native.bufferEncode(value, normalized).byteLength;
+  return native.buffer.encode(value, normalized).byteLength;
 };
 
 Buffer.concat = function concat(list, totalLength) {
@@ -150,7 +150,7 @@ Buffer.compare = function compare(a, b) {
 };
 
 // memcmp and memmem are native: these run over whole files.
-const compareBytes = (a, b) => native.bufferCompare(a, b);
+const compareBytes = (a, b) => native.buffer.compare(a, b);
 
 // Node clamps start/end to the buffer, treating non-numbers as absent.
 function clampIndex(value, length, fallback) {
@@ -172,11 +172,11 @@ function bytesOf(self, method) {
 
 proto.toString = function toString(encoding, start, end) {
   bytesOf(this, 'toString');
-  if (arguments.length === 0) return native.bufferDecode(this, 'utf8', 0, this.length);
+  if (arguments.length === 0) return native.buffer.decode(this, 'utf8', 0, this.length);
   start = start === undefined ? 0 : Math.max(Math.trunc(+start) || 0, 0);
   end = end === undefined ? this.length : Math.min(Math.trunc(+end) || 0, this.length);
   if (end <= start) return '';
-  return native.bufferDecode(this, encodingOrThrow(encoding), start, end);
+  return native.buffer.decode(this, encodingOrThrow(encoding), start, end);
 };
 proto.toLocaleString = proto.toString;
 
@@ -189,7 +189,7 @@ proto.write = function write(string, offset, length, encoding) {
   const room = this.length - offset;
   length = length === undefined ? room : Math.min(length >>> 0, room);
   const normalized = encodingOrThrow(encoding);
-  const bytes = new Uint8Array(native.bufferEncode(string, normalized));
+  const bytes = new Uint8Array(native.buffer.encode(string, normalized));
   let count = Math.min(bytes.length, length);
   // A character that does not fit whole is not written at all.
   if (normalized === 'utf8' && count < bytes.length) while (count > 0 && (bytes[count] & 0xc0) === 0x80) count--;
@@ -271,7 +271,7 @@ proto.indexOf = function indexOf(value, byteOffset = 0, encoding) {
   const needle = searchBytes(value, encoding);
   const from = clampIndex(byteOffset, this.length, 0);
   if (needle.length === 0) return Math.min(from, this.length);
-  return native.bufferIndexOf(this, needle, from, false);
+  return native.buffer.indexOf(this, needle, from, false);
 };
 proto.lastIndexOf = function lastIndexOf(value, byteOffset = this.length, encoding) {
   bytesOf(this, 'lastIndexOf');
@@ -280,7 +280,7 @@ proto.lastIndexOf = function lastIndexOf(value, byteOffset = this.length, encodi
   const from = Math.min(clampIndex(byteOffset, this.length, this.length), this.length - needle.length);
   if (from < 0) return -1;
   if (needle.length === 0) return from;
-  return native.bufferIndexOf(this, needle, from, true);
+  return native.buffer.indexOf(this, needle, from, true);
 };
 proto.includes = function includes(value, byteOffset, encoding) {
   return this.indexOf(value, byteOffset, encoding) !== -1;
@@ -339,7 +339,7 @@ for (const [nodeName, viewName, size] of numberKinds) {
 proto[customInspect] = function (recurseTimes, ctx) {
   bytesOf(this, 'inspect');
   const shown = Math.min(INSPECT_MAX_BYTES, this.length);
-  let text = native.bufferDecode(this, 'hex', 0, shown).replace(/(.{2})(?!$)/g, '$1 ');
+  let text = native.buffer.decode(this, 'hex', 0, shown).replace(/(.{2})(?!$)/g, '$1 ');
   const remaining = this.length - INSPECT_MAX_BYTES;
   if (remaining > 0) text += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
   return `<${this.constructor.name} ${text}>`;
@@ -352,14 +352,14 @@ class TextEncoder {
     return 'utf-8';
   }
   encode(input = '') {
-    return new Uint8Array(native.bufferEncode(`${input}`, 'utf8'));
+    return new Uint8Array(native.buffer.encode(`${input}`, 'utf8'));
   }
   encodeInto(source, destination) {
     const bytes = this.encode(source);
     let written = Math.min(bytes.length, destination.length);
     while (written > 0 && written < bytes.length && (bytes[written] & 0xc0) === 0x80) written--;
     destination.set(bytes.subarray(0, written));
-    const read = native.bufferDecode(bytes, 'utf8', 0, written).length;
+    const read = native.buffer.decode(bytes, 'utf8', 0, written).length;
     return { read, written };
   }
 }
@@ -395,8 +395,8 @@ class TextDecoder {
     if (input === undefined) return '';
     const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     const kind = { 'utf-8': 'utf8', 'utf-16le': 'utf16le', 'windows-1252': 'latin1' }[this.#encoding];
-    let text = native.bufferDecode(bytes, kind, 0, bytes.length);
-    if (this.#fatal && kind === 'utf8' && !native.isUtf8(bytes)) {
+    let text = native.buffer.decode(bytes, kind, 0, bytes.length);
+    if (this.#fatal && kind === 'utf8' && !native.buffer.isUtf8(bytes)) {
       throw codedError(TypeError, 'ERR_ENCODING_INVALID_ENCODED_DATA', `The encoded data was not valid for encoding ${this.#encoding}`);
     }
     if (!this.#ignoreBOM && text.charCodeAt(0) === 0xfeff && kind !== 'latin1') text = text.slice(1);
@@ -420,7 +420,7 @@ exports.bufferModule = {
     if (input instanceof ArrayBuffer) input = new Uint8Array(input);
     else if (ArrayBuffer.isView(input)) input = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     else throw invalidArgType('input', 'an instance of ArrayBuffer, Buffer, or TypedArray', input);
-    return native.isUtf8(input);
+    return native.buffer.isUtf8(input);
   },
 };
 exports.TextEncoder = TextEncoder;

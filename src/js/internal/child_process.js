@@ -43,7 +43,7 @@ class ChildReadable extends Readable {
     this.reading = false;
     this.done = true;
     this.#flow(null);
-    native.closeCallback(() => this.emit('close'));
+    native.handles.closeCallback(() => this.emit('close'));
     callback(err);
   }
   on(event, listener) {
@@ -72,10 +72,10 @@ class ChildWritable extends Writable {
   // waits for a slow child), or with net's error (`write EPIPE`).
   _write(chunk, encoding, callback) {
     if (chunk.length === 0) return callback();
-    native.childWrite(this.#id, chunk, (failed) => callback(failed === undefined ? undefined : require('internal/errors').errnoException(failed)));
+    native.child.write(this.#id, chunk, (failed) => callback(failed === undefined ? undefined : require('internal/errors').errnoException(failed)));
   }
   _final(callback) {
-    native.childWrite(this.#id, undefined, () => callback());
+    native.child.write(this.#id, undefined, () => callback());
   }
 }
 
@@ -113,7 +113,7 @@ class ChildProcess extends EventEmitter {
     this.spawnfile = options.file;
     this.spawnargs = [options.argv0 ?? options.file, ...options.args];
     let exit = [null, null];
-    const started = native.spawn(options, (event, a, b) => {
+    const started = native.child.spawn(options, (event, a, b) => {
       switch (event) {
         case 'stdout': return this.stdout?.push(new FastBuffer(a));
         case 'stderr': return this.stderr?.push(new FastBuffer(a));
@@ -135,7 +135,7 @@ class ChildProcess extends EventEmitter {
           else emitExit();
           return;
         case 'close':
-          native.childForget(this.#id);
+          native.child.forget(this.#id);
           this.#closed = true;
           maybeClose();
       }
@@ -172,7 +172,7 @@ class ChildProcess extends EventEmitter {
     }
     const output = (fd) => {
       const stream = new ChildReadable((reading) => {
-        native.childRead(this.#id, fd, reading);
+        native.child.read(this.#id, fd, reading);
         this.#updateRef();
       });
       openOutputs += 1;
@@ -199,12 +199,12 @@ class ChildProcess extends EventEmitter {
     const alive = !this.#closed && (held || this.#outputs.some((stream) => stream.reading));
     if (alive !== this.#alive) {
       this.#alive = alive;
-      native.ioRef(this.#id, alive);
+      native.child.ref(this.#id, alive);
     }
   }
   kill(signal = 'SIGTERM') {
     if (this.pid === undefined || this.exitCode !== null || this.signalCode !== null) return false;
-    const error = native.kill(this.pid, require('internal/process').signalNumber(signal));
+    const error = native.child.kill(this.pid, require('internal/process').signalNumber(signal));
     if (error !== undefined) return false;
     this.killed = true;
     return true;
@@ -405,7 +405,7 @@ for (const fn of [exec, execFile]) {
 function spawnSync(file, args, options) {
   const spec = normalizeSpawn(file, args, options);
   const input = spec.options.input;
-  const result = native.spawnSync({
+  const result = native.child.spawnSync({
     ...spec,
     input: input === undefined ? undefined : typeof input === 'string' ? Buffer.from(input, spec.options.encoding) : input,
   });

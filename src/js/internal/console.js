@@ -4,7 +4,7 @@
 const tracing = require('internal/tracing');
 
 const { formatWithOptions, inspect } = require('internal/inspect');
-const colors = { 1: native.isatty(1), 2: native.isatty(2) };
+const colors = { 1: native.process.isatty(1), 2: native.process.isatty(2) };
 let groupIndent = '';
 const counts = new Map();
 const timers = new Map();
@@ -50,7 +50,7 @@ function elapsed(label, name) {
     process.emitWarning(`No such label '${label}' for console.${name}()`);
     return undefined;
   }
-  return formatTime(native.now() - start);
+  return formatTime(native.process.now() - start);
 }
 
 // console.table's box drawing, cells left-aligned as Node 20 draws them.
@@ -165,7 +165,7 @@ const console = {
   time(label = 'default') {
     label = `${label}`;
     if (timers.has(label)) return process.emitWarning(`Label '${label}' already exists for console.time()`);
-    timers.set(label, native.now());
+    timers.set(label, native.process.now());
   },
   timeEnd(label = 'default') {
     label = `${label}`;

@@ -22,7 +22,7 @@ function prepareStackTrace(err, callsites) {
     if (file === undefined || file === null || file.startsWith('tock:') || file === 'native') continue;
     const line = site.getLineNumber();
     let column = site.getColumnNumber();
-    if (line === 1 && commonjsFiles.has(file)) column -= native.commonjsWrapperLength;
+    if (line === 1 && commonjsFiles.has(file)) column -= native.modules.commonjsWrapperLength;
     let name = site.getFunctionName();
     if (name === '<eval>' || name === '<anonymous>') name = '';
     // The body of a CommonJS module, called by the loader: Node's name for it.
@@ -84,7 +84,7 @@ exports.thrownByEmitter = new WeakSet();
 // the place is unknown or not the program's.
 function sourceContext(site) {
   if (!site) return '';
-  const text = native.sourceLine(site.file, site.line);
+  const text = native.modules.sourceLine(site.file, site.line);
   if (text === undefined) return `${site.file}:${site.line}\n`;
   return `${site.file}:${site.line}\n${text}\n${' '.repeat(Math.max(0, site.column - 1))}^\n`;
 }
@@ -95,7 +95,7 @@ function sourceContext(site) {
 // backtrace) is not shown.
 function atThrow(site) {
   if (!site) return undefined;
-  const text = native.sourceLine(site.file, site.line);
+  const text = native.modules.sourceLine(site.file, site.line);
   if (text === undefined) return site;
   const before = text.slice(0, Math.max(0, site.column - 1));
   const at = before.search(/\bthrow\b(?!.*\bthrow\b)/);
@@ -135,7 +135,7 @@ function asString(value) {
 // throw, which a thrown non-Error carries no other way. Never throws.
 function fatalReport(err, backtrace) {
   // test262 runs judge negative tests by the error's constructor.
-  const marker = native.test262 ? `Test262:UncaughtError:${errorName(err)}\n` : '';
+  const marker = native.process.test262 ? `Test262:UncaughtError:${errorName(err)}\n` : '';
   let body;
   if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
     body = `\n${sourceContext(atThrow(throwSite(backtrace)))}${asString(err)}\n${hint}`;
@@ -163,7 +163,7 @@ function fatalReport(err, backtrace) {
       else body = `${arrow}${asString(name)}: ${asString(message)}\n${hint}`;
     }
   }
-  return `${marker}${body}\ntock ${native.version}\n`;
+  return `${marker}${body}\ntock ${native.process.version}\n`;
 }
 
 function errorName(err) {
@@ -182,7 +182,7 @@ let handlingFatal = false;
 function fatalException(err, origin = 'uncaughtException', backtrace = undefined) {
   const process = globalThis.process;
   if (handlingFatal) {
-    native.write(2, fatalReport(err, backtrace));
+    native.process.write(2, fatalReport(err, backtrace));
     require('internal/process').terminate(7, 'an uncaughtException listener threw');
   }
   try {
@@ -194,10 +194,10 @@ function fatalException(err, origin = 'uncaughtException', backtrace = undefined
       return;
     }
   } catch (inner) {
-    native.write(2, fatalReport(inner));
+    native.process.write(2, fatalReport(inner));
     require('internal/process').terminate(7, 'an uncaughtException listener threw');
   }
-  native.write(2, fatalReport(err, backtrace));
+  native.process.write(2, fatalReport(err, backtrace));
   require('internal/process').exitWith(1, `uncaught ${origin === 'unhandledRejection' ? 'rejection' : 'exception'}: ${errorName(err)}`);
 }
 
@@ -266,7 +266,7 @@ exports.noSideEffectsToString = function noSideEffectsToString(value) {
   if (value === null || typeof value !== 'object') return `${value}`;
   const target = unproxied(value);
   if (target === null) return '[object Object]';
-  if (native.isError(target)) {
+  if (native.modules.isError(target)) {
     const name = dataProperty(target, 'name');
     const message = dataProperty(target, 'message');
     const head = name === undefined ? 'Error' : `${name}`;
@@ -284,7 +284,7 @@ exports.noSideEffectsToString = function noSideEffectsToString(value) {
 // A Proxy's target (through any number of proxies); null once revoked.
 function unproxied(value) {
   let details;
-  while ((details = native.proxyDetails(value)) !== undefined) {
+  while ((details = native.modules.proxyDetails(value)) !== undefined) {
     if (details === null) return null;
     value = details[0];
   }

@@ -121,9 +121,10 @@ function dateOf(ms) {
 }
 
 class Stats {
+  // `fields`: { dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks,
+  // atimeMs, mtimeMs, ctimeMs, birthtimeMs } from the native.
   constructor(fields) {
-    [this.dev, this.mode, this.nlink, this.uid, this.gid, this.rdev, this.blksize, this.ino, this.size, this.blocks,
-      this.atimeMs, this.mtimeMs, this.ctimeMs, this.birthtimeMs] = fields;
+    Object.assign(this, fields);
     this.atime = dateOf(this.atimeMs);
     this.mtime = dateOf(this.mtimeMs);
     this.ctime = dateOf(this.ctimeMs);
@@ -209,7 +210,7 @@ function readdirOp(path, options) {
   options = toOptions(options, {});
   path = toPath(path);
   const encoding = toEncoding(options.encoding);
-  const done = ([names, types]) => {
+  const done = ({ names, types }) => {
     if (options.withFileTypes) {
       return names.map((name, i) => {
         const slash = name.lastIndexOf('/');
@@ -414,7 +415,7 @@ function callSync(name, prepare, args) {
   const [op, nativeArgs, done] = prepare(...args);
   let result;
   try {
-    result = native.fsSync(op, nativeArgs, name);
+    result = native.fs.sync(op, nativeArgs, name);
   } catch (info) {
     throw info instanceof Error ? info : uvError(info);
   }
@@ -439,7 +440,7 @@ function callAsync(name, prepare, args, settle) {
   let label = `fs.${name}(${typeof what === 'number' ? `fd ${what}` : `'${what}'`})`;
   const step = (stepOp, stepArgs, then) => {
     const next = steps ? stepNext[stepOp] : 'done';
-    const id = native.fsAsync(stepOp, stepArgs, then, label, next);
+    const id = native.fs.async(stepOp, stepArgs, then, label, next);
     label = undefined;
     return id;
   };
@@ -528,7 +529,7 @@ Object.defineProperty(fs.exists, Symbol.for('nodejs.util.promisify.custom'), {
 });
 fs.existsSync = function existsSync(path) {
   try {
-    return native.fsSync('exists', [toPath(path)]);
+    return native.fs.sync('exists', [toPath(path)]);
   } catch {
     return false;
   }
@@ -652,7 +653,7 @@ function fileStreams() {
       // stdin keeps the process alive only while it flows, as in Node: a
       // paused stdin (readline closed, say) lets the program exit.
       if (options[kRefWhileFlowing]) {
-        const refresh = () => this.reading !== undefined && native.ioRef(this.reading, this.readableFlowing === true);
+        const refresh = () => this.reading !== undefined && native.child.ref(this.reading, this.readableFlowing === true);
         this.on('pause', refresh);
         this.on('resume', refresh);
         this.refWhileFlowing = refresh;

@@ -62,7 +62,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
   if (value === null) return ctx.stylize('null', 'null');
 
   // A Proxy is shown by its target, so that no trap runs (Node's rule).
-  const proxy = native.proxyDetails(value);
+  const proxy = native.modules.proxyDetails(value);
   if (proxy !== undefined) {
     if (proxy === null || proxy[0] === null) return ctx.stylize('<Revoked Proxy>', 'special');
     if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
@@ -429,7 +429,7 @@ function formatMap(ctx, value, recurseTimes) {
 }
 
 function formatPromise(ctx, value, recurseTimes) {
-  const [state, result] = native.promiseState(value);
+  const [state, result] = native.modules.promiseState(value);
   if (state === 0) return [ctx.stylize('<pending>', 'special')];
   ctx.indentationLvl += 2;
   const str = formatValue(ctx, result, recurseTimes);
@@ -600,7 +600,7 @@ function groupArrayElements(ctx, output, value) {
 // trap run.
 const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)));
 function hasBuiltInToString(value) {
-  const proxy = native.proxyDetails(value);
+  const proxy = native.modules.proxyDetails(value);
   if (proxy !== undefined) {
     if (proxy === null) return true;
     value = proxy[0];

@@ -14,10 +14,10 @@ exports.setupChannel = function setupChannel(target, fd, refWhileListening) {
     if (closed) return;
     closed = true;
     target.connected = false;
-    native.ipcClose(id);
+    native.ipc.close(id);
     process.nextTick(() => target.emit('disconnect'));
   };
-  const id = native.ipcOpen(fd, (event, bytes) => {
+  const id = native.ipc.open(fd, (event, bytes) => {
     if (event === 'end') return disconnected();
     const chunk = new Uint8Array(bytes);
     const all = new Uint8Array(pending.length + chunk.length);
@@ -26,7 +26,7 @@ exports.setupChannel = function setupChannel(target, fd, refWhileListening) {
     // '\n' never occurs inside a UTF-8 sequence: split on the byte.
     let start = 0;
     for (let end = all.indexOf(10); end !== -1; end = all.indexOf(10, start)) {
-      const message = JSON.parse(native.bufferDecode(all, 'utf8', start, end));
+      const message = JSON.parse(native.buffer.decode(all, 'utf8', start, end));
       process.nextTick(() => target.emit('message', message));
       start = end + 1;
     }
@@ -43,7 +43,7 @@ exports.setupChannel = function setupChannel(target, fd, refWhileListening) {
       return false;
     }
     // The callback runs once the message is written.
-    native.ipcSend(id, require('internal/buffer').Buffer.from(`${JSON.stringify(message)}\n`), (failed) => {
+    native.ipc.send(id, require('internal/buffer').Buffer.from(`${JSON.stringify(message)}\n`), (failed) => {
       if (callback) callback(failed ? codedError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed') : null);
     });
     return true;
@@ -56,10 +56,10 @@ exports.setupChannel = function setupChannel(target, fd, refWhileListening) {
     disconnected();
   };
   if (refWhileListening) {
-    const refresh = () => native.ioRef(id, !closed && target.listenerCount('message') + target.listenerCount('disconnect') > 0);
+    const refresh = () => native.child.ref(id, !closed && target.listenerCount('message') + target.listenerCount('disconnect') > 0);
     refresh();
     target.on('newListener', (event) => (event === 'message' || event === 'disconnect') && process.nextTick(refresh));
     target.on('removeListener', (event) => (event === 'message' || event === 'disconnect') && process.nextTick(refresh));
-    target.channel = { ref: () => native.ioRef(id, true), unref: () => native.ioRef(id, false) };
+    target.channel = { ref: () => native.child.ref(id, true), unref: () => native.child.ref(id, false) };
   }
 };

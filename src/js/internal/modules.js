@@ -54,10 +54,10 @@ function resolveFilename(request, parent, paths) {
   }
   if (builtinNames.has(request)) return `node:${request}`;
   const referrer = parent && parent.filename ? parent.filename : '';
-  const dirs = paths ?? [referrer ? path.dirname(referrer) : native.cwd()];
+  const dirs = paths ?? [referrer ? path.dirname(referrer) : native.process.cwd()];
   for (const dir of dirs) {
     try {
-      return native.resolveRequire(request, path.resolve(dir), referrer);
+      return native.modules.resolveRequire(request, path.resolve(dir), referrer);
     } catch (err) {
       // A file that "exports" names but that is missing is reported as is.
       if (err.code !== 'MODULE_NOT_FOUND' || err.message !== `Cannot find module '${request}'`) throw err;
@@ -109,8 +109,8 @@ function nodeModulePaths(from) {
 function compileAndRun(module, filename, parent, isMain) {
   const ext = path.extname(filename);
   if (ext === '.json') {
-    const source = native.readSource(filename);
-    native.rememberSource(filename, source);
+    const source = native.modules.readSource(filename);
+    native.modules.rememberSource(filename, source);
     try {
       module.exports = JSON.parse(source);
     } catch (err) {
@@ -119,12 +119,12 @@ function compileAndRun(module, filename, parent, isMain) {
     }
     return;
   }
-  const isModule = ext === '.mjs' || ext === '.js' ? native.isModule(filename) : false;
+  const isModule = ext === '.mjs' || ext === '.js' ? native.modules.isModule(filename) : false;
   const esm = isModule === true;
   // A `.js` file of a package without "type" that only parses as an ES
   // module (import/export or top-level await) is one.
   if (!esm) errors.commonjsFiles.add(filename);
-  const compiled = esm ? null : native.compileCommonJS(native.readSource(filename), filename, isModule === undefined);
+  const compiled = esm ? null : native.modules.compileCommonJS(native.modules.readSource(filename), filename, isModule === undefined);
   if (compiled == null) {
     errors.commonjsFiles.delete(filename);
     if (isMain) {
@@ -135,7 +135,7 @@ function compileAndRun(module, filename, parent, isMain) {
       return runMainModule(filename);
     }
     // `require` of an ES module (Node 20.19+): its namespace.
-    module.exports = native.requireModule(filename, parent?.filename ?? '');
+    module.exports = native.modules.requireModule(filename, parent?.filename ?? '');
     return;
   }
   const userRequire = makeRequire(module);
@@ -151,7 +151,7 @@ function makeRequire(module) {
   };
   userRequire.resolve.paths = (request) => {
     if (builtinNames.has(request) || request.startsWith('node:')) return null;
-    const from = module.filename ? path.dirname(module.filename) : native.cwd();
+    const from = module.filename ? path.dirname(module.filename) : native.process.cwd();
     return request.startsWith('./') || request.startsWith('../') ? [from] : nodeModulePaths(from);
   };
   userRequire.cache = Module._cache;
@@ -162,7 +162,7 @@ function makeRequire(module) {
 
 // Evaluation failures of the entry module are uncaught exceptions.
 function runMainModule(filename) {
-  native.runMainModule(filename).then(undefined, (err) => errors.fatalException(err));
+  native.modules.runMainModule(filename).then(undefined, (err) => errors.fatalException(err));
 }
 
 function runMain(file) {
@@ -171,10 +171,10 @@ function runMain(file) {
 
 // `tock -e CODE` / `-p CODE`: a sloppy script with CommonJS-style globals.
 function evalScript(code, print) {
-  const filename = path.join(native.cwd(), '[eval]');
+  const filename = path.join(native.process.cwd(), '[eval]');
   const module = new Module('[eval]');
   module.filename = filename;
-  module.paths = nodeModulePaths(native.cwd());
+  module.paths = nodeModulePaths(native.process.cwd());
   Object.assign(globalThis, {
     module,
     exports: module.exports,
@@ -182,15 +182,15 @@ function evalScript(code, print) {
     __filename: '[eval]',
     __dirname: '.',
   });
-  const result = native.evalScript(code, '[eval]', false);
+  const result = native.modules.evalScript(code, '[eval]', false);
   if (print) require('internal/console').console.log(result);
 }
 
 // `--test262-host`: harness files as global scripts, then the test.
 function runTest262(file, preludes, strict, module) {
-  for (const prelude of preludes) native.evalScript(native.readSource(prelude), prelude, strict);
+  for (const prelude of preludes) native.modules.evalScript(native.modules.readSource(prelude), prelude, strict);
   if (module) runMainModule(file);
-  else native.evalScript(native.readSource(file), file, strict);
+  else native.modules.evalScript(native.modules.readSource(file), file, strict);
 }
 
 Module.Module = Module;

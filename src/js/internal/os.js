@@ -1,10 +1,10 @@
 // node:os: facts about the machine and the user, from src/host/os.rs.
 
-const [sysname, release, version, machine] = native.osUname();
+const [sysname, release, version, machine] = native.os.uname();
 const archOf = { x86_64: 'x64', aarch64: 'arm64', armv7l: 'arm', i686: 'ia32', riscv64: 'riscv64' };
 
 function userInfo(options) {
-  const user = native.osUser();
+  const user = native.os.user();
   if (!user) {
     throw require('internal/errors').codedError(Error, 'ERR_SYSTEM_ERROR', 'A system error occurred: uv_os_get_passwd returned ENOENT (no such file or directory)');
   }
@@ -34,23 +34,23 @@ for (const [name, number] of [
 
 exports.os = {
   arch: () => archOf[machine] ?? machine,
-  availableParallelism: () => native.osCpus().length || 1,
-  cpus: () => native.osCpus().map(({ model, speed, times: [user, nice, sys, idle, irq] }) => ({ model, speed, times: { user, nice, sys, idle, irq } })),
+  availableParallelism: () => native.os.cpus().length || 1,
+  cpus: () => native.os.cpus().map(({ model, speed, times: [user, nice, sys, idle, irq] }) => ({ model, speed, times: { user, nice, sys, idle, irq } })),
   endianness: () => 'LE',
-  freemem: () => native.osMemory()[1],
-  homedir: () => process.env.HOME || native.osUser()?.[3] || '',
-  hostname: () => native.osUname()[4],
-  loadavg: () => native.osLoadavg(),
+  freemem: () => native.os.memory()[1],
+  homedir: () => process.env.HOME || native.os.user()?.[3] || '',
+  hostname: () => native.os.uname()[4],
+  loadavg: () => native.os.loadavg(),
   machine: () => machine,
   platform: () => 'linux',
   release: () => release,
   tmpdir,
-  totalmem: () => native.osMemory()[0],
+  totalmem: () => native.os.memory()[0],
   type: () => sysname,
-  uptime: () => native.osUptime(),
+  uptime: () => native.os.uptime(),
   userInfo,
   version: () => version,
-  constants: { signals: { ...native.signals }, errno, priority },
+  constants: { signals: { ...native.child.signals }, errno, priority },
   EOL: '\n',
   devNull: '/dev/null',
 };

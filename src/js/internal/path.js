@@ -25,7 +25,7 @@ function resolve(...paths) {
   for (let i = paths.length - 1; i >= 0 && !resolved.startsWith('/'); i--) {
     if (paths[i]) resolved = paths[i] + (resolved ? '/' + resolved : '');
   }
-  if (!resolved.startsWith('/')) resolved = native.cwd() + (resolved ? '/' + resolved : '');
+  if (!resolved.startsWith('/')) resolved = native.process.cwd() + (resolved ? '/' + resolved : '');
   return '/' + normalizeParts(resolved).join('/');
 }
 

@@ -19,7 +19,7 @@ let exiting = false;
 function nextTick(callback, ...args) {
   if (typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
   if (exiting) return;
-  if (tickHead === tickQueue.length) native.scheduleTicks();
+  if (tickHead === tickQueue.length) native.timers.scheduleTicks();
   const site = tracing.trace ? tracing.trace.callerSite() : undefined;
   tickQueue.push({ callback, args, site });
 }
@@ -42,7 +42,7 @@ function runTicks() {
 
 // --- unhandled rejections (promises.js): a rejection is reported once the
 // microtask queue is empty and it still has no handler ---
-const mode = native.unhandledRejections;
+const mode = native.process.unhandledRejections;
 const maybeUnhandled = new WeakMap();
 let pendingUnhandled = [];
 const handledLate = [];
@@ -64,7 +64,7 @@ function rejectTracker(promise, reason, handled) {
 // Node's test: an object with an own `stack` (which runs a Proxy's trap). An
 // Error's stack is the engine's, not an own property here: asked natively.
 const isErrorLike = (v) =>
-  v !== null && typeof v === 'object' && (Object.prototype.hasOwnProperty.call(v, 'stack') || native.isError(v));
+  v !== null && typeof v === 'object' && (Object.prototype.hasOwnProperty.call(v, 'stack') || native.modules.isError(v));
 
 // What an unhandled rejection of a non-error ends the process with.
 class UnhandledPromiseRejection extends Error {
@@ -153,12 +153,12 @@ function emitWarning(warning, type, code) {
 
 function printWarning(warning) {
   const code = warning.code ? `[${warning.code}] ` : '';
-  let text = `(tock:${native.pid}) ${code}${warning.name}: ${warning.message}\n`;
+  let text = `(tock:${native.process.pid}) ${code}${warning.name}: ${warning.message}\n`;
   if (!warnedOnce) {
     warnedOnce = true;
     text += '(Use `tock --trace-warnings ...` to show where the warning was created)\n';
   }
-  native.write(2, text);
+  native.process.write(2, text);
 }
 
 // --- exit ---
@@ -173,7 +173,7 @@ function validExitCode(code) {
 // Ends the process now; the trace, if any, is completed first.
 function terminate(code, reason) {
   if (tracing.trace) tracing.trace.finish(code, reason);
-  native.exit(code);
+  native.process.exit(code);
 }
 
 // Emits 'exit' once, then ends the process with process.exitCode.
@@ -185,7 +185,7 @@ function exitWith(code, reason = 'process.exit()') {
     try {
       process.emit('exit', exitCode ?? 0);
     } catch (err) {
-      native.write(2, require('internal/errors').fatalReport(err));
+      native.process.write(2, require('internal/errors').fatalReport(err));
       terminate(7, "an 'exit' listener threw");
     }
   }
@@ -198,7 +198,7 @@ function onLoopEnd(mainPending) {
   process._exiting = true;
   process.emit('exit', exitCode ?? 0);
   if (mainPending && exitCode === undefined) {
-    native.write(2, `Warning: Detected unsettled top-level await at file://${process.argv[1]}\n\n\n`);
+    native.process.write(2, `Warning: Detected unsettled top-level await at file://${process.argv[1]}\n\n\n`);
     if (tracing.trace) tracing.trace.finish(13, 'unsettled top-level await: nothing left that could settle it');
     return 13;
   }
@@ -207,7 +207,7 @@ function onLoopEnd(mainPending) {
 }
 
 function hrtime(previous) {
-  const [s, ns] = native.hrtime();
+  const [s, ns] = native.process.hrtime();
   if (previous === undefined) return [s, ns];
   let seconds = s - previous[0];
   let nanos = ns - previous[1];
@@ -218,7 +218,7 @@ function hrtime(previous) {
   return [seconds, nanos];
 }
 hrtime.bigint = () => {
-  const [s, ns] = native.hrtime();
+  const [s, ns] = native.process.hrtime();
   return BigInt(s) * 1000000000n + BigInt(ns);
 };
 
@@ -230,7 +230,7 @@ hrtime.bigint = () => {
 // still tried). A file's error reads as fs's (`ENOSPC: no space left on
 // device, write`), a pipe's as net's (`write EPIPE`).
 function stream(fd) {
-  const kind = native.handleType(fd);
+  const kind = native.process.handleType(fd);
   const out = Object.assign(new (require('internal/events').EventEmitter)(), {
     fd,
     writable: true,
@@ -256,7 +256,7 @@ function stream(fd) {
       if (callback) nextTick(callback, err);
       return false;
     }
-    const failed = native.write(fd, chunk);
+    const failed = native.process.write(fd, chunk);
     if (failed === undefined) {
       if (callback) nextTick(callback, null);
       return true;
@@ -300,8 +300,8 @@ function fileError(info) {
 }
 
 
-const memoryUsage = () => native.memoryUsage();
-memoryUsage.rss = () => native.memoryUsage().rss;
+const memoryUsage = () => native.process.memoryUsage();
+memoryUsage.rss = () => native.process.memoryUsage().rss;
 
 // process.env as in Node: values become strings, and changes reach the real
 // environment (child processes, UV_THREADPOOL_SIZE before the first I/O).
@@ -310,7 +310,7 @@ function environment(variables) {
     set(target, key, value) {
       if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
       target[key] = `${value}`;
-      native.setEnv(key, target[key]);
+      native.process.setEnv(key, target[key]);
       return true;
     },
     defineProperty(target, key, descriptor) {
@@ -318,12 +318,12 @@ function environment(variables) {
         throw require('internal/errors').codedError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY', "'process.env' does not accept an accessor(getter/setter) descriptor");
       }
       target[key] = `${descriptor.value}`;
-      native.setEnv(key, target[key]);
+      native.process.setEnv(key, target[key]);
       return true;
     },
     deleteProperty(target, key) {
       delete target[key];
-      if (typeof key === 'string') native.setEnv(key, undefined);
+      if (typeof key === 'string') native.process.setEnv(key, undefined);
       return true;
     },
   });
@@ -332,7 +332,7 @@ function environment(variables) {
 // A signal's number, from its name ('SIGTERM') or the number itself.
 function signalNumber(signal) {
   if (typeof signal === 'number') return signal;
-  const number = typeof signal === 'string' && Object.hasOwn(native.signals, signal) ? native.signals[signal] : undefined;
+  const number = typeof signal === 'string' && Object.hasOwn(native.child.signals, signal) ? native.child.signals[signal] : undefined;
   if (number === undefined) throw require('internal/errors').codedError(TypeError, 'ERR_UNKNOWN_SIGNAL', `Unknown signal: ${signal}`);
   return number;
 }
@@ -341,7 +341,7 @@ exports.signalNumber = signalNumber;
 // process.kill(pid, signal): signal 0 only checks that the process exists.
 function kill(pid, signal = 'SIGTERM') {
   if (typeof pid !== 'number' || !Number.isInteger(pid)) throw require('internal/errors').invalidArgType('pid', 'of type number', pid);
-  const code = native.kill(pid, signalNumber(signal));
+  const code = native.child.kill(pid, signalNumber(signal));
   if (code !== undefined) {
     const err = new Error(`kill ${code}`);
     Object.assign(err, { errno: -({ ESRCH: 3, EPERM: 1, EINVAL: 22 }[code] ?? 0), code, syscall: 'kill' });
@@ -350,7 +350,7 @@ function kill(pid, signal = 'SIGTERM') {
   return true;
 }
 
-const [uid, gid, euid, egid] = native.processIds;
+const [uid, gid, euid, egid] = native.process.processIds;
 
 // The Node release whose behaviour tock follows: packages check it.
 const nodeVersion = '20.20.2';
@@ -363,17 +363,17 @@ Object.assign(process, {
   geteuid: () => euid,
   getegid: () => egid,
   version: `v${nodeVersion}`,
-  versions: { node: nodeVersion, tock: native.version, quickjs: native.engineVersion },
+  versions: { node: nodeVersion, tock: native.process.version, quickjs: native.process.engineVersion },
   release: { name: 'tock' },
-  argv: native.argv,
+  argv: native.process.argv,
   argv0: 'tock',
   execArgv: [],
-  execPath: native.execPath,
-  env: environment(native.env),
-  pid: native.pid,
-  ppid: native.ppid,
-  platform: native.platform,
-  arch: native.arch,
+  execPath: native.process.execPath,
+  env: environment(native.process.env),
+  pid: native.process.pid,
+  ppid: native.process.ppid,
+  platform: native.process.platform,
+  arch: native.process.arch,
   features: {},
   config: { variables: {} },
   stdout: stream(1),
@@ -382,15 +382,15 @@ Object.assign(process, {
   emitWarning,
   hrtime,
   memoryUsage,
-  cwd: () => native.cwd(),
-  chdir: (dir) => native.chdir(`${dir}`),
-  uptime: () => native.now() / 1000,
+  cwd: () => native.process.cwd(),
+  chdir: (dir) => native.process.chdir(`${dir}`),
+  uptime: () => native.process.now() / 1000,
   exit(code) {
     if (code !== undefined) process.exitCode = code;
     exitWith(exitCode ?? 0);
   },
-  reallyExit: (code) => native.exit(code ?? 0),
-  abort: () => native.exit(134),
+  reallyExit: (code) => native.process.exit(code ?? 0),
+  abort: () => native.process.exit(134),
   umask: () => 0o22,
   _exiting: false,
 });
@@ -408,22 +408,22 @@ Object.defineProperty(process, Symbol.toStringTag, { value: 'process', enumerabl
 // A signal that arrives when no listener is left ends the process the
 // default way, as it would without any.
 const watchedSignals = new Set();
-const signalOf = (event) => (typeof event === 'string' && Object.hasOwn(native.signals, event) ? native.signals[event] : undefined);
+const signalOf = (event) => (typeof event === 'string' && Object.hasOwn(native.child.signals, event) ? native.child.signals[event] : undefined);
 process.on('newListener', (event) => {
   const signo = signalOf(event);
   if (signo === undefined || event === 'SIGKILL' || event === 'SIGSTOP') return;
-  native.signalListened(signo, true);
+  native.signals.listened(signo, true);
   if (watchedSignals.has(event)) return;
   watchedSignals.add(event);
-  native.signalWatch(signo, () => {
+  native.signals.watch(signo, () => {
     if (process.listenerCount(event) > 0) return process.emit(event, event, signo);
     if (tracing.trace) tracing.trace.finish(128 + signo, `killed by ${event}`);
-    native.signalDefault(signo);
+    native.signals.toDefault(signo);
   });
 });
 process.on('removeListener', (event) => {
   const signo = signalOf(event);
-  if (signo !== undefined && process.listenerCount(event) === 0) native.signalListened(signo, false);
+  if (signo !== undefined && process.listenerCount(event) === 0) native.signals.listened(signo, false);
 });
 process.on('warning', printWarning);
 

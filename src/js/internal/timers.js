@@ -37,14 +37,14 @@ class Timeout {
 
   refresh() {
     if (!(this instanceof Timeout) || this._idleTimeout === -1) return this; // cleared
-    if (!native.timerRefresh(this[kId])) start(this); // a fired timer is re-armed, as in Node
+    if (!native.timers.refresh(this[kId])) start(this); // a fired timer is re-armed, as in Node
     return this;
   }
 
   ref() {
     if (!this[kRefed]) {
       this[kRefed] = true;
-      native.timerRef(this[kId], true);
+      native.timers.ref(this[kId], true);
     }
     return this;
   }
@@ -52,7 +52,7 @@ class Timeout {
   unref() {
     if (this[kRefed]) {
       this[kRefed] = false;
-      native.timerRef(this[kId], false);
+      native.timers.ref(this[kId], false);
     }
     return this;
   }
@@ -73,8 +73,8 @@ class Timeout {
 
 function start(timer) {
   timer._destroyed = false;
-  timer[kId] = native.timerStart(timer, timer._idleTimeout, timer._repeat !== null);
-  if (!timer[kRefed]) native.timerRef(timer[kId], false);
+  timer[kId] = native.timers.start(timer, timer._idleTimeout, timer._repeat !== null);
+  if (!timer[kRefed]) native.timers.ref(timer[kId], false);
 }
 
 function setTimeout(callback, after, ...args) {
@@ -89,9 +89,9 @@ function setInterval(callback, repeat, ...args) {
 
 function clearTimeout(timer) {
   if (timer == null) return;
-  if (typeof timer === 'number' || typeof timer === 'string') timer = native.timerObject(Number(timer));
+  if (typeof timer === 'number' || typeof timer === 'string') timer = native.timers.object(Number(timer));
   if (!(timer instanceof Timeout)) return;
-  native.timerClear(timer[kId]);
+  native.timers.clear(timer[kId]);
   timer._idleTimeout = -1;
   timer._destroyed = true;
 }
@@ -110,13 +110,13 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = true;
-    this[kId] = native.immediateStart(this);
+    this[kId] = native.timers.immediateStart(this);
   }
 
   ref() {
     if (!this[kRefed]) {
       this[kRefed] = true;
-      native.immediateRef(this[kId], true);
+      native.timers.immediateRef(this[kId], true);
     }
     return this;
   }
@@ -124,7 +124,7 @@ class Immediate {
   unref() {
     if (this[kRefed]) {
       this[kRefed] = false;
-      native.immediateRef(this[kId], false);
+      native.timers.immediateRef(this[kId], false);
     }
     return this;
   }
@@ -141,7 +141,7 @@ function setImmediate(callback, ...args) {
 
 function clearImmediate(immediate) {
   if (!(immediate instanceof Immediate) || immediate._destroyed) return;
-  native.immediateClear(immediate[kId]);
+  native.timers.immediateClear(immediate[kId]);
   immediate._destroyed = true;
 }
 

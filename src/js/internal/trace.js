@@ -17,7 +17,7 @@ const chromeTrace = require('internal/trace/chrome');
 const htmlReplay = require('internal/trace/html');
 const diagnostics = require('internal/trace/diagnostics');
 
-tracing.trace = createTracer(native.trace);
+tracing.trace = createTracer(native.trace.options);
 
 function createTracer({ format, out, diagnose, blockThresholdMs }) {
   const IntrinsicPromise = Promise;
@@ -26,12 +26,12 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   const promiseFinally = Promise.prototype.finally;
   const promiseResolve = Promise.resolve;
   const { apply } = Reflect;
-  const cwd = native.cwd();
+  const cwd = native.process.cwd();
 
   const events = [];
   const streaming = format === 'text' || format === 'json';
   const keep = format === 'chrome' || format === 'html'; // need the whole run at the end
-  if (streaming && out) native.traceOpen(out);
+  if (streaming && out) native.trace.open(out);
   let pendingText = [];
   let eventCount = 0;
   let taskCount = 0;
@@ -54,7 +54,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   function site(id) {
     let s = sites[id];
     if (s === undefined) {
-      const [file, line, column, fn, , previous] = native.traceSite(id);
+      const [file, line, column, fn, , previous] = native.trace.site(id);
       s = sites[id] = { file: short(file), line, column, fn };
       Object.defineProperties(s, {
         previous: { value: previous },
@@ -89,7 +89,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   // Stamps and writes an event: `{ type, ...fields, t, task }`.
   function record(event) {
     if (format === undefined) return event; // --diagnose alone keeps no timeline
-    event.t = Math.round(native.now() * 1000) / 1000;
+    event.t = Math.round(native.process.now() * 1000) / 1000;
     if (task !== null && event.task === undefined) event.task = task.id;
     eventCount += 1;
     if (keep) events.push(event);
@@ -102,7 +102,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
 
   function flush() {
     if (pendingText.length > 0) {
-      native.traceWrite(pendingText.join(''));
+      native.trace.write(pendingText.join(''));
       pendingText = [];
     }
   }
@@ -111,7 +111,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     if (diagnosed.has(key)) return;
     diagnosed.add(key);
     emit('diagnostic', { kind, message, site: at });
-    if (diagnose && format !== 'text') native.write(2, `tock diagnose: ${message}\n`);
+    if (diagnose && format !== 'text') native.process.write(2, `tock diagnose: ${message}\n`);
   }
 
   // The await events, by far the most frequent: written straight from their
@@ -136,7 +136,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       if (pendingText.length >= 4096) flush();
       return;
     }
-    const t = Math.round(native.now() * 1000) / 1000;
+    const t = Math.round(native.process.now() * 1000) / 1000;
     const taskId = task === null ? undefined : task.id;
     if (format === 'json') {
       const fields = type === 'await' ? `"awaited":"${detail}","resumer":"${resumer}"` : `"outcome":"${detail}"`;
@@ -165,11 +165,11 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       const s = sites[id] || site(id);
       let awaited;
       if (value instanceof IntrinsicPromise) {
-        const [state] = native.promiseState(value);
+        const [state] = native.modules.promiseState(value);
         awaited = state === 0 ? 'a pending Promise' : state === 1 ? 'a fulfilled Promise' : 'a rejected Promise';
         // A rejection skips `r`: this reaction runs just before the continuation.
         if (state !== 1) apply(promiseThen, value, [undefined, rejected[id] || (rejected[id] = onRejected(id, s))]);
-        if (state === 0 && format !== undefined) native.traceWatch(value, id);
+        if (state === 0 && format !== undefined) native.trace.watch(value, id);
       } else if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
         awaited = 'a thenable';
         // What `await` does with a thenable (PromiseResolve), done here so the
@@ -201,7 +201,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   // right after one it does not depend on (paired at load time) also waited.
   const waits = []; // site id → { start, end } of its last real wait
   function waitStarted(id, s) {
-    const now = native.now();
+    const now = native.process.now();
     waits[id] = { start: now, end: undefined };
     const before = s.previous >= 0 ? waits[s.previous] : undefined;
     if (before !== undefined && before.end !== undefined && !diagnosed.has(`seq:${id}`)) {
@@ -211,7 +211,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
   }
   function waitEnded(id) {
     const wait = waits[id];
-    if (wait !== undefined && wait.end === undefined) wait.end = native.now();
+    if (wait !== undefined && wait.end === undefined) wait.end = native.process.now();
   }
 
   const warnedPlain = []; // await sites already reported for awaiting plain values
@@ -265,7 +265,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
 
   // What still keeps the process alive, each with where it was created.
   function liveWork() {
-    const handles = native.liveHandles().map((h) => h[tracing.kTraceLabel] || 'a handle');
+    const handles = native.timers.liveHandles().map((h) => h[tracing.kTraceLabel] || 'a handle');
     for (const op of ioOps.values()) handles.push(`I/O #${op.n} ${op.label} started at ${where(op.at)}`);
     return handles;
   }
@@ -295,15 +295,15 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     emit('exit', { code, reason });
     if (format === 'chrome' || format === 'html') {
       const path = out || (format === 'chrome' ? 'tock-trace.json' : 'tock-trace.html');
-      native.traceOpen(path);
-      native.traceWrite(format === 'chrome' ? chromeTrace(events) : htmlReplay(events, short(process.argv[1] || '[eval]'), cwd));
-      native.write(2, `tock: ${format} trace written to ${path}\n`);
+      native.trace.open(path);
+      native.trace.write(format === 'chrome' ? chromeTrace(events) : htmlReplay(events, short(process.argv[1] || '[eval]'), cwd));
+      native.process.write(2, `tock: ${format} trace written to ${path}\n`);
     }
     flush();
   }
 
   function endTask() {
-    const duration = native.now() - task.start;
+    const duration = native.process.now() - task.start;
     emit('taskEnd', { duration });
     if (duration > blockThresholdMs) {
       diagnostic(...diagnostics.blockedLoop(task, duration));
@@ -317,7 +317,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     task(kind, label, at, extra) {
       if (task !== null) endTask();
       taskCount += 1;
-      task = { id: taskCount, kind, label, start: native.now(), site: at };
+      task = { id: taskCount, kind, label, start: native.process.now(), site: at };
       emit('task', { task: task.id, kind, label, site: at, ...extra });
     },
     // Synchronous file I/O after the main script: every other task waits.
@@ -338,7 +338,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     ioStart(id, label) {
       ioCount += 1;
       const at = callerSite();
-      ioOps.set(id, { n: ioCount, label, at, start: native.now() });
+      ioOps.set(id, { n: ioCount, label, at, start: native.process.now() });
       emit('schedule', { what: 'I/O', id: ioCount, label, site: at });
     },
     // …and each of its completions runs as a macrotask of its own.
@@ -346,7 +346,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       const op = ioOps.get(id);
       if (op === undefined) return;
       if (last) ioOps.delete(id);
-      const ms = (native.now() - op.start).toFixed(2);
+      const ms = (native.process.now() - op.start).toFixed(2);
       const what = `I/O #${op.n} ${op.label}${step ? `: ${step}` : ''}`;
       tracer.task('io', `${what} (${last ? 'done' : 'in progress'} after ${ms} ms)`, op.at, { io: op.n, last });
     },
@@ -380,9 +380,9 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
         // A signal that ends the process (a is its number): the loop dies by
         // it once the trace is complete.
         const alive = stillAlive();
-        const name = a === 2 ? 'Ctrl-C' : Object.keys(native.signals).find((n) => native.signals[n] === a);
+        const name = a === 2 ? 'Ctrl-C' : Object.keys(native.child.signals).find((n) => native.child.signals[n] === a);
         diagnostic(...diagnostics.interrupted(name, alive));
-        if (!diagnose || format === 'text') native.write(2, `tock: interrupted; still pending: ${alive.join('; ') || 'nothing'}\n`);
+        if (!diagnose || format === 'text') native.process.write(2, `tock: interrupted; still pending: ${alive.join('; ') || 'nothing'}\n`);
         finish(128 + a, `interrupted (${name})`);
       } else if (event === 'idle') {
         emit('idle', { waitMs: a, next: b ? b[tracing.kTraceLabel] : undefined, io: c || undefined });

@@ -18,16 +18,16 @@ class URL {
   constructor(input, base) {
     if (arguments.length === 0) throw invalidArgType('url', 'of type string', undefined);
     input = `${input}`;
-    const parts = native.urlParse(input, base === undefined ? undefined : `${base}`);
+    const parts = native.url.parse(input, base === undefined ? undefined : `${base}`);
     if (parts === undefined || parts === null) throw invalidUrl(input);
     this.#parts = parts;
   }
   static canParse(input, base) {
-    const parts = native.urlParse(`${input}`, base === undefined ? undefined : `${base}`);
+    const parts = native.url.parse(`${input}`, base === undefined ? undefined : `${base}`);
     return parts !== undefined && parts !== null;
   }
   #set(part, value) {
-    const parts = native.urlSet(this.#parts[0], part, `${value}`);
+    const parts = native.url.set(this.#parts[0], part, `${value}`);
     if (parts) this.#parts = parts;
     if ((part === 'search' || part === 'href') && this.#searchParams) replaceQuery(this.#searchParams, this.#parts[8]);
   }
@@ -35,7 +35,7 @@ class URL {
     return this.#parts[0];
   }
   set href(value) {
-    const parts = native.urlParse(`${value}`);
+    const parts = native.url.parse(`${value}`);
     if (!parts) throw invalidUrl(`${value}`);
     this.#parts = parts;
     if (this.#searchParams) replaceQuery(this.#searchParams, parts[8]);
@@ -45,7 +45,7 @@ class URL {
   }
   get searchParams() {
     this.#searchParams ??= new URLSearchParams(this.#parts[8], (query) => {
-      this.#parts = native.urlSet(this.#parts[0], 'search', query) ?? this.#parts;
+      this.#parts = native.url.set(this.#parts[0], 'search', query) ?? this.#parts;
     });
     return this.#searchParams;
   }
@@ -89,7 +89,7 @@ let replaceQuery;
 class URLSearchParams {
   static {
     replaceQuery = (params, query) => {
-      params.#pairs = native.searchParse(query.startsWith('?') ? query.slice(1) : query);
+      params.#pairs = native.url.searchParse(query.startsWith('?') ? query.slice(1) : query);
     };
   }
   #pairs = [];
@@ -159,7 +159,7 @@ class URLSearchParams {
     return this.entries();
   }
   toString() {
-    return native.searchSerialize(this.#pairs);
+    return native.url.searchSerialize(this.#pairs);
   }
   [customInspect](depth) {
     if (typeof depth === 'number' && depth < 0) return '[Object]';
@@ -187,7 +187,7 @@ function pathToFileURL(path) {
   if (typeof path !== 'string') throw invalidArgType('path', 'of type string', path);
   let resolved = require('internal/path').path.resolve(path);
   if (path.endsWith('/') && !resolved.endsWith('/')) resolved += '/';
-  let href = native.pathToFileHref(resolved);
+  let href = native.url.pathToFileHref(resolved);
   if (resolved.endsWith('/') && !href.endsWith('/')) href += '/';
   return new URL(href);
 }
@@ -199,6 +199,6 @@ exports.url = {
   URLSearchParams,
   fileURLToPath,
   pathToFileURL,
-  domainToASCII: (domain) => native.urlParse(`ws://${domain}`)?.[5] ?? '',
+  domainToASCII: (domain) => native.url.parse(`ws://${domain}`)?.[5] ?? '',
   format: (url) => (url instanceof URL ? url.href : `${url}`),
 };

@@ -1,7 +1,7 @@
 // node:perf_hooks — the global performance.
 const performance = {
-  now: () => native.now(),
-  timeOrigin: native.timeOrigin,
+  now: () => native.process.now(),
+  timeOrigin: native.process.timeOrigin,
   toJSON() {
     return { timeOrigin: this.timeOrigin };
   },

@@ -1,2 +1,2 @@
 // node:tty
-exports.isatty = (fd) => Number.isInteger(fd) && native.isatty(fd);
+exports.isatty = (fd) => Number.isInteger(fd) && native.process.isatty(fd);

@@ -6,11 +6,11 @@ function htmlReplay(events, program, cwd) {
   for (const e of events) if (e.site && e.site.file) files.add(e.site.file);
   const sources = {};
   for (const file of files) {
-    const text = native.sourceText(file.startsWith('/') ? file : `${cwd}/${file}`) ?? native.sourceText(file);
+    const text = native.modules.sourceText(file.startsWith('/') ? file : `${cwd}/${file}`) ?? native.modules.sourceText(file);
     if (text !== undefined) sources[file] = text;
   }
   const data = JSON.stringify({ program, events, sources }).replace(/</g, '\\u003c');
-  return native.traceViewer.replace('/*TRACE-DATA*/null', data);
+  return native.trace.viewer.replace('/*TRACE-DATA*/null', data);
 }
 
 module.exports = htmlReplay;
