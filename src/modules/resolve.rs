@@ -10,9 +10,7 @@
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
-use oxc_resolver::{
-    FileMetadata, FileSystem, FileSystemOs, ModuleType, ResolveError, ResolveOptions, Resolver, ResolverGeneric,
-};
+use oxc_resolver::{FileMetadata, FileSystem, FileSystemOs, ResolveError, ResolveOptions, Resolver, ResolverGeneric};
 
 /// Which loader asks: the two differ in the conditions they match (Node 20.19+
 /// matches `module-sync` for both) and in their error messages.
@@ -49,6 +47,8 @@ pub struct Resolvers {
     /// Where `"exports"` and `"imports"` point even when the file is missing
     /// (for messages and `import.meta.resolve`): made on such a failure.
     targets: OnceCell<[ResolverGeneric<AnyTarget>; 2]>,
+    /// Package types by directory.
+    types: std::cell::RefCell<std::collections::HashMap<PathBuf, PackageType>>,
 }
 
 fn options(kind: Kind) -> ResolveOptions {
@@ -59,7 +59,6 @@ fn options(kind: Kind) -> ResolveOptions {
     ResolveOptions {
         condition_names: vec!["node".into(), condition.into(), "module-sync".into()],
         extensions: vec![".js".into(), ".json".into(), ".node".into()],
-        module_type: true,
         // NODE_PATH is honoured by `require` only.
         node_path: kind == Kind::Require,
         ..ResolveOptions::default()
@@ -86,6 +85,14 @@ impl Resolvers {
                 ),
                 type_error: true,
             });
+        }
+        // An absolute path to a file (the main program, mostly) is itself:
+        // no resolver to build for it.
+        if specifier.starts_with('/')
+            && let Ok(found) = std::fs::canonicalize(specifier)
+            && found.is_file()
+        {
+            return Ok(found);
         }
         match self.get(kind).resolve(dir, specifier) {
             Ok(found) => Ok(found.into_path_buf()),
@@ -121,15 +128,28 @@ impl Resolvers {
         (!path.exists()).then_some(path)
     }
 
-    /// The `"type"` of the package a file belongs to.
+    /// The `"type"` of the package a file belongs to: Node's package scope
+    /// lookup (the nearest package.json, not past a `node_modules`
+    /// directory), parsed with serde_json, remembered per directory. Done
+    /// without the resolver, so that running a `.js` main file builds none.
     pub fn package_type(&self, file: &Path) -> PackageType {
-        let dir = file.parent().unwrap_or(Path::new("/"));
-        let Some(path) = file.to_str() else { return PackageType::Unspecified };
-        match self.get(Kind::Import).resolve(dir, path).ok().and_then(|r| r.module_type()) {
-            Some(ModuleType::Module) => PackageType::Module,
-            Some(ModuleType::CommonJs) => PackageType::CommonJs,
-            _ => PackageType::Unspecified,
+        let Some(dir) = file.parent() else { return PackageType::Unspecified };
+        if let Some(&known) = self.types.borrow().get(dir) {
+            return known;
         }
+        let found = match std::fs::read_to_string(dir.join("package.json")) {
+            Ok(text) => {
+                match serde_json::from_str::<serde_json::Value>(&text).ok().as_ref().and_then(|v| v.get("type")) {
+                    Some(serde_json::Value::String(t)) if t == "module" => PackageType::Module,
+                    Some(serde_json::Value::String(t)) if t == "commonjs" => PackageType::CommonJs,
+                    _ => PackageType::Unspecified,
+                }
+            }
+            Err(_) if dir.ends_with("node_modules") => PackageType::Unspecified,
+            Err(_) => self.package_type(dir),
+        };
+        self.types.borrow_mut().insert(dir.to_owned(), found);
+        found
     }
 }
 
