@@ -74,6 +74,14 @@ impl ReadFlow {
         })
     }
 
+    /// A flow that waits for the first read start (process.stdin: nothing is
+    /// read before the program asks).
+    pub fn paused() -> Arc<ReadFlow> {
+        let flow = ReadFlow::new();
+        flow.reading.store(false, Ordering::Release);
+        flow
+    }
+
     /// The reading side is done with the stream (`destroy()`): stop for good.
     pub fn close(&self) {
         self.closed.store(true, Ordering::Release);

@@ -14,6 +14,7 @@ pub mod modules;
 pub mod os;
 pub mod process;
 pub mod signals;
+pub mod stdin;
 pub mod test262;
 pub mod timers;
 pub mod trace;
@@ -100,6 +101,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     os::register(ctx, &native)?;
     child_process::register(ctx, &native, host)?;
     signals::register(ctx, &native, host)?;
+    stdin::register(ctx, &native, host)?;
     ipc::register(ctx, &native, host)?;
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;

@@ -151,6 +151,9 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, loader: &Loader, base: &str, name: &s
         None => std::env::current_dir().unwrap_or_default(),
     };
     let referrer = base_path.as_ref().map_or_else(|| base.to_owned(), |p| p.display().to_string());
+    if name.starts_with("data:") {
+        return Ok(name.to_owned());
+    }
     if has_scheme(name) && !name.starts_with("file:") && !name.starts_with("node:") {
         if !check {
             return Ok(name.to_owned());
@@ -311,6 +314,9 @@ impl ModuleLoader for EsmLoader {
             })?;
             return reexport(ctx, name, exports.into_value(), None);
         }
+        if let Some(url) = name.strip_prefix("data:") {
+            return data_module(ctx, name, url, attributes);
+        }
         let path = Path::new(name);
         let source = read_source(path).map_err(|e| {
             throw_coded(
@@ -360,6 +366,48 @@ impl ModuleLoader for EsmLoader {
         })?;
         meta.set("resolve", resolve)?;
         Ok(module)
+    }
+}
+
+/// A `data:` URL module: JavaScript (`text/javascript`) or, with the JSON
+/// attribute, JSON (`application/json`); base64 or percent-encoded.
+fn data_module<'js>(
+    ctx: &Ctx<'js>,
+    name: &str,
+    url: &str,
+    attributes: Option<ImportAttributes<'js>>,
+) -> Result<Module<'js, Declared>> {
+    use base64::Engine;
+    let (header, body) = url.split_once(',').unwrap_or((url, ""));
+    let (mime, base64) = match header.strip_suffix(";base64") {
+        Some(mime) => (mime, true),
+        None => (header, false),
+    };
+    let mime = mime.split(';').next().unwrap_or("");
+    let bytes = if base64 {
+        base64::engine::general_purpose::STANDARD.decode(body).unwrap_or_default()
+    } else {
+        percent_encoding::percent_decode_str(body).collect()
+    };
+    let source = String::from_utf8_lossy(&bytes).into_owned();
+    let json_requested = attributes.as_ref().and_then(|a| a.get_type().ok().flatten()).is_some_and(|t| t == "json");
+    match mime {
+        "text/javascript" | "application/javascript" => Module::declare(ctx.clone(), name, source),
+        "application/json" if json_requested => {
+            let module = Module::declare(ctx.clone(), name, "export default JSON.parse(import.meta.tockJson);")?;
+            module.meta()?.set("tockJson", source)?;
+            Ok(module)
+        }
+        "application/json" => {
+            let message = format!("Module \"{name}\" needs an import attribute of type \"json\"");
+            Err(throw_coded_as(ctx, "TypeError", &message, "ERR_IMPORT_ASSERTION_TYPE_MISSING"))
+        }
+        _ => Err(throw_coded_as(
+            ctx,
+            "TypeError",
+            &format!("Unknown module format: {mime} for URL {name}"),
+            "ERR_UNKNOWN_MODULE_FORMAT",
+        )),
     }
 }
 

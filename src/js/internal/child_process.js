@@ -7,59 +7,9 @@ const { Buffer, FastBuffer } = require('internal/buffer');
 const { EventEmitter } = require('internal/events');
 const { codedError, invalidArgType } = require('internal/errors');
 const { inspect } = require('internal/inspect');
-const { Readable, Writable } = require('internal/stream').stream;
+const { Writable } = require('internal/stream').stream;
 
-// The readable end of a child's stdout or stderr: a stream.Readable the
-// child's output is pushed into. It reads from the pipe only while its
-// buffer has room (Node's read start / stop), so a paused stream stops the
-// child once the pipe is full. As in Node, one that nobody has used by the
-// time the child exits is drained, its output dropped.
-class ChildReadable extends Readable {
-  used = false;
-  reading = true;
-  // Ended or destroyed: our end of the pipe is closing.
-  done = false;
-  #flow;
-  constructor(flow) {
-    // 'close' comes from the loop's close phase, as a libuv handle's.
-    super({ emitClose: false });
-    this.#flow = flow;
-  }
-  _read() {
-    if (!this.reading) this.#setReading(true);
-  }
-  push(chunk) {
-    const more = super.push(chunk);
-    if (chunk === null) this.#setReading(false);
-    else if (!more && this.reading) this.#setReading(false);
-    return more;
-  }
-  #setReading(reading) {
-    this.reading = reading;
-    this.#flow(reading);
-  }
-  // Our end of the pipe closes: a child still writing gets EPIPE.
-  _destroy(err, callback) {
-    this.reading = false;
-    this.done = true;
-    this.#flow(null);
-    native.handles.closeCallback(() => this.emit('close'));
-    callback(err);
-  }
-  on(event, listener) {
-    if (event === 'data' || event === 'readable') this.used = true;
-    return super.on(event, listener);
-  }
-  read(n) {
-    this.used = true;
-    return super.read(n);
-  }
-  pipe(destination, options) {
-    this.used = true;
-    return super.pipe(destination, options);
-  }
-}
-ChildReadable.prototype.addListener = ChildReadable.prototype.on;
+const { HandleReadable: ChildReadable } = require('internal/stream_handle');
 
 // The writable end of a child's stdin; end() closes it.
 class ChildWritable extends Writable {

@@ -722,7 +722,29 @@ const streamClass = (name) => (streamClasses ??= fileStreams())[name];
 Object.defineProperty(fs, 'ReadStream', { get: () => streamClass('ReadStream'), enumerable: true });
 Object.defineProperty(fs, 'WriteStream', { get: () => streamClass('WriteStream'), enumerable: true });
 fs.createReadStream = (path, options) => new (streamClass('ReadStream'))(path, options);
-exports.openStdin = () => fs.createReadStream(null, { fd: 0, autoClose: false, [kRefWhileFlowing]: true });
+// process.stdin: a piped stdin is a stream handle of the I/O layer (read as
+// it becomes readable, as Node reads it); a file or a terminal is read with
+// an fs stream. Either keeps the process alive only while it flows.
+exports.openStdin = () => pipedStdin() ?? fs.createReadStream(null, { fd: 0, autoClose: false, [kRefWhileFlowing]: true });
+
+function pipedStdin() {
+  let stream;
+  const id = native.stdin.open((event, chunk) => stream.push(event === 'data' ? new FastBuffer(chunk) : null));
+  if (id === undefined) return undefined;
+  const { HandleReadable } = require('internal/stream_handle');
+  const refresh = () => native.child.ref(id, stream.readableFlowing === true && !stream.destroyed);
+  stream = new HandleReadable(
+    (reading) => {
+      native.stdin.read(reading);
+      refresh();
+    },
+    { reading: false },
+  );
+  stream.on('pause', refresh);
+  stream.on('resume', refresh);
+  refresh();
+  return stream;
+}
 fs.createWriteStream = (path, options) => new (streamClass('WriteStream'))(path, options);
 
 exports.fs = fs;
