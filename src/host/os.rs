@@ -8,23 +8,23 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     let native = &super::group(ctx, native, "os")?;
     native.set(
         "uname",
-        Function::new(ctx.clone(), || {
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Object<'js>> {
             // SAFETY: uname fills a zeroed struct of NUL-terminated fields.
             let mut name: libc::utsname = unsafe { std::mem::zeroed() };
             unsafe { libc::uname(&mut name) };
             let field = |f: &[libc::c_char]| unsafe { CStr::from_ptr(f.as_ptr()) }.to_string_lossy().into_owned();
-            vec![
-                field(&name.sysname),
-                field(&name.release),
-                field(&name.version),
-                field(&name.machine),
-                field(&name.nodename),
-            ]
+            let uname = Object::new(ctx)?;
+            uname.set("sysname", field(&name.sysname))?;
+            uname.set("release", field(&name.release))?;
+            uname.set("version", field(&name.version))?;
+            uname.set("machine", field(&name.machine))?;
+            uname.set("nodename", field(&name.nodename))?;
+            Ok(uname)
         })?,
     )?;
     native.set(
         "memory",
-        Function::new(ctx.clone(), || {
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Object<'js>> {
             // libuv reports MemAvailable as free memory.
             let info = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
             let kib = |key: &str| {
@@ -32,7 +32,10 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
                     .find_map(|l| l.strip_prefix(key)?.trim().strip_suffix("kB")?.trim().parse::<f64>().ok())
                     .unwrap_or(0.0)
             };
-            vec![kib("MemTotal:") * 1024.0, kib("MemAvailable:") * 1024.0]
+            let memory = Object::new(ctx)?;
+            memory.set("total", kib("MemTotal:") * 1024.0)?;
+            memory.set("free", kib("MemAvailable:") * 1024.0)?;
+            Ok(memory)
         })?,
     )?;
     native.set(
@@ -66,7 +69,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     )?;
     native.set(
         "user",
-        Function::new(ctx.clone(), || -> Option<Vec<String>> {
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Option<Object<'js>>> {
             // SAFETY: getpwuid_r with a buffer it may use; the result points into it.
             unsafe {
                 let uid = libc::geteuid();
@@ -75,16 +78,16 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
                 let mut found = std::ptr::null_mut();
                 libc::getpwuid_r(uid, &mut entry, buffer.as_mut_ptr(), buffer.len(), &mut found);
                 if found.is_null() {
-                    return None;
+                    return Ok(None);
                 }
                 let text = |p: *const libc::c_char| CStr::from_ptr(p).to_string_lossy().into_owned();
-                Some(vec![
-                    uid.to_string(),
-                    libc::getegid().to_string(),
-                    text(entry.pw_name),
-                    text(entry.pw_dir),
-                    text(entry.pw_shell),
-                ])
+                let user = Object::new(ctx)?;
+                user.set("uid", uid)?;
+                user.set("gid", libc::getegid())?;
+                user.set("username", text(entry.pw_name))?;
+                user.set("homedir", text(entry.pw_dir))?;
+                user.set("shell", text(entry.pw_shell))?;
+                Ok(Some(user))
             }
         })?,
     )?;

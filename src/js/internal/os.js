@@ -1,6 +1,6 @@
 // node:os: facts about the machine and the user, from src/host/os.rs.
 
-const [sysname, release, version, machine] = native.os.uname();
+const { sysname, release, version, machine } = native.os.uname();
 const archOf = { x86_64: 'x64', aarch64: 'arm64', armv7l: 'arm', i686: 'ia32', riscv64: 'riscv64' };
 
 function userInfo(options) {
@@ -8,9 +8,9 @@ function userInfo(options) {
   if (!user) {
     throw require('internal/errors').codedError(Error, 'ERR_SYSTEM_ERROR', 'A system error occurred: uv_os_get_passwd returned ENOENT (no such file or directory)');
   }
-  const [uid, gid, username, homedir, shell] = user;
+  const { uid, gid, username, homedir, shell } = user;
   const info = Object.create(null);
-  Object.assign(info, { uid: +uid, gid: +gid, username, homedir, shell });
+  Object.assign(info, { uid, gid, username, homedir, shell });
   if (options?.encoding === 'buffer') for (const key of ['username', 'homedir', 'shell']) info[key] = Buffer.from(info[key]);
   return info;
 }
@@ -37,15 +37,15 @@ exports.os = {
   availableParallelism: () => native.os.cpus().length || 1,
   cpus: () => native.os.cpus().map(({ model, speed, times: [user, nice, sys, idle, irq] }) => ({ model, speed, times: { user, nice, sys, idle, irq } })),
   endianness: () => 'LE',
-  freemem: () => native.os.memory()[1],
-  homedir: () => process.env.HOME || native.os.user()?.[3] || '',
-  hostname: () => native.os.uname()[4],
+  freemem: () => native.os.memory().free,
+  homedir: () => process.env.HOME || native.os.user()?.homedir || '',
+  hostname: () => native.os.uname().nodename,
   loadavg: () => native.os.loadavg(),
   machine: () => machine,
   platform: () => 'linux',
   release: () => release,
   tmpdir,
-  totalmem: () => native.os.memory()[0],
+  totalmem: () => native.os.memory().total,
   type: () => sysname,
   uptime: () => native.os.uptime(),
   userInfo,

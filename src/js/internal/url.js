@@ -27,25 +27,25 @@ class URL {
     return parts !== undefined && parts !== null;
   }
   #set(part, value) {
-    const parts = native.url.set(this.#parts[0], part, `${value}`);
+    const parts = native.url.set(this.#parts.href, part, `${value}`);
     if (parts) this.#parts = parts;
-    if ((part === 'search' || part === 'href') && this.#searchParams) replaceQuery(this.#searchParams, this.#parts[8]);
+    if ((part === 'search' || part === 'href') && this.#searchParams) replaceQuery(this.#searchParams, this.#parts.search);
   }
   get href() {
-    return this.#parts[0];
+    return this.#parts.href;
   }
   set href(value) {
     const parts = native.url.parse(`${value}`);
     if (!parts) throw invalidUrl(`${value}`);
     this.#parts = parts;
-    if (this.#searchParams) replaceQuery(this.#searchParams, parts[8]);
+    if (this.#searchParams) replaceQuery(this.#searchParams, parts.search);
   }
   get origin() {
-    return this.#parts[10];
+    return this.#parts.origin;
   }
   get searchParams() {
-    this.#searchParams ??= new URLSearchParams(this.#parts[8], (query) => {
-      this.#parts = native.url.set(this.#parts[0], 'search', query) ?? this.#parts;
+    this.#searchParams ??= new URLSearchParams(this.#parts.search, (query) => {
+      this.#parts = native.url.set(this.#parts.href, 'search', query) ?? this.#parts;
     });
     return this.#searchParams;
   }
@@ -67,11 +67,11 @@ class URL {
   }
   // protocol … hash: read from the parsed parts, written through the setters.
   static {
-    for (const [index, name] of partNames.entries()) {
+    for (const name of partNames) {
       if (name === 'href' || name === 'origin') continue;
       Object.defineProperty(URL.prototype, name, {
         get() {
-          return this.#parts[index];
+          return this.#parts[name];
         },
         set(value) {
           this.#set(name, value);
@@ -199,6 +199,6 @@ exports.url = {
   URLSearchParams,
   fileURLToPath,
   pathToFileURL,
-  domainToASCII: (domain) => native.url.parse(`ws://${domain}`)?.[5] ?? '',
+  domainToASCII: (domain) => native.url.parse(`ws://${domain}`)?.hostname ?? '',
   format: (url) => (url instanceof URL ? url.href : `${url}`),
 };
