@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use rquickjs::function::Opt;
 use rquickjs::{Array, Ctx, FromJs, Function, Object, Persistent, Result, Value, qjs};
 
 use super::{EntryHooks, Host};
@@ -12,21 +13,33 @@ use crate::{event_loop, modules};
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     let native = &super::group(ctx, native, "process")?;
+    let h = host.clone();
     // write(fd, string | Uint8Array): written at once; a failure comes back
     // as `[code, errno, description, syscall]` (see `internals.uvError`).
     native.set(
         "write",
-        Function::new(ctx.clone(), |ctx: Ctx<'js>, fd: i32, data: Value<'js>| -> Result<Option<Value<'js>>> {
-            let written = match data.as_string() {
-                Some(text) => text::with_utf8(text, |text| stdio::write_fd(fd, text.as_bytes()))?,
-                // SAFETY: the bytes are written before any JavaScript runs.
-                None => match rquickjs::TypedArray::<u8>::from_value(data.clone()) {
-                    Ok(bytes) => stdio::write_fd(fd, unsafe { bytes.as_bytes() }.unwrap_or_default()),
-                    Err(_) => stdio::write_fd(fd, Utf8::from_js(&ctx, data)?.as_bytes()),
-                },
-            };
-            written.err().map(|err| errno::SystemError::new(err, "write").to_js(&ctx)).transpose()
-        })?,
+        Function::new(
+            ctx.clone(),
+            move |ctx: Ctx<'js>, fd: i32, data: Value<'js>, console: Opt<bool>| -> Result<Option<Value<'js>>> {
+                // The tracer shows console.* output (a line, without its newline).
+                if h.event_loop.tracing
+                    && console.0 == Some(true)
+                    && let Some(text) = data.as_string()
+                {
+                    let text = text::to_utf8(text)?;
+                    h.event_loop.trace(&ctx, "console", (fd, text.strip_suffix('\n').unwrap_or(&text)));
+                }
+                let written = match data.as_string() {
+                    Some(text) => text::with_utf8(text, |text| stdio::write_fd(fd, text.as_bytes()))?,
+                    // SAFETY: the bytes are written before any JavaScript runs.
+                    None => match rquickjs::TypedArray::<u8>::from_value(data.clone()) {
+                        Ok(bytes) => stdio::write_fd(fd, unsafe { bytes.as_bytes() }.unwrap_or_default()),
+                        Err(_) => stdio::write_fd(fd, Utf8::from_js(&ctx, data)?.as_bytes()),
+                    },
+                };
+                written.err().map(|err| errno::SystemError::new(err, "write").to_js(&ctx)).transpose()
+            },
+        )?,
     )?;
     native.set("isatty", Function::new(ctx.clone(), stdio::is_terminal)?)?;
     native.set("handleType", Function::new(ctx.clone(), stdio::handle_type)?)?;

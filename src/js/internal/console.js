@@ -1,8 +1,6 @@
 // console: util.format'ed lines to stdout (log, info, debug, dir, table…) or
 // stderr (error, warn, trace, assert), with groups, counters and timers.
 
-const tracing = require('internal/tracing');
-
 const { formatWithOptions, inspect } = require('internal/inspect');
 const colors = { 1: native.process.isatty(1), 2: native.process.isatty(2) };
 let groupIndent = '';
@@ -11,7 +9,6 @@ const timers = new Map();
 
 function print(fd, text) {
   if (groupIndent !== '') text = groupIndent + text.replaceAll('\n', `\n${groupIndent}`);
-  if (tracing.trace) tracing.trace.console(fd, text);
   require('internal/process').consoleWrite(fd, text + '\n');
 }
 const formatOptions = { 1: { colors: colors[1] }, 2: { colors: colors[2] } };

@@ -256,7 +256,8 @@ function stream(fd) {
       if (callback) nextTick(callback, err);
       return false;
     }
-    const failed = native.process.write(fd, chunk);
+    // console.* output is reported to the tracer by the write itself.
+    const failed = native.process.write(fd, chunk, fromConsole === true);
     if (failed === undefined) {
       if (callback) nextTick(callback, null);
       return true;

@@ -356,7 +356,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     loop(event, a, b, c, d) {
       if (event === 'task') {
         tracer.task(a, typeof b === 'object' && b !== null ? b[tracing.kTraceLabel] : b);
-      } else if (event === 'ioStart' || event === 'ioTask' || event === 'ioFailed' || event === 'syncIo') {
+      } else if (event === 'ioStart' || event === 'ioTask' || event === 'ioFailed' || event === 'syncIo' || event === 'console') {
         tracer[event](a, b, c);
       } else if (event === 'schedule') {
         // (what, id, delay, the Timeout or Immediate): it is labelled here.
