@@ -161,8 +161,7 @@ struct AnyTarget;
 impl AnyTarget {
     fn pretend(path: &Path) -> std::io::Result<FileMetadata> {
         match FileSystemOs::metadata(path) {
-            Err(e) if path.extension().is_some() && path.parent().is_some_and(Path::is_dir) => {
-                let _ = e;
+            Err(_) if path.extension().is_some() && path.parent().is_some_and(Path::is_dir) => {
                 Ok(FileMetadata::new(true, false, false))
             }
             other => other,
