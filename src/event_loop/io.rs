@@ -6,18 +6,29 @@
 //! as a `Completion`, and the poll phase runs its JavaScript callback as a
 //! macrotask. Every operation in flight keeps the loop alive unless unref'd.
 //!
+//! Sockets are different: the poll phase itself sleeps in epoll on them
+//! (`net.rs`), and the wake-up channel rings epoll through an eventfd.
+//!
 //! The Tokio runtime starts with the first operation, so programs that do no
 //! I/O pay nothing for it.
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
+
+use mio::{Events, Poll, Token};
 
 use rquickjs::{Ctx, Function, Persistent, Value};
 
 use super::Wake;
+use super::net::Net;
+
+/// epoll's token for the wake-up channel (operation ids start at 1).
+const WAKER: Token = Token(0);
 
 /// Turns a finished operation's result into the arguments of its callback;
 /// runs on the JavaScript thread.
@@ -38,11 +49,30 @@ pub struct Completion {
     pub deliver: Deliver,
 }
 
+/// Wakes the poll phase from any thread: the message goes down the channel
+/// and, unless the loop has not yet taken the last one, rings the eventfd
+/// epoll sleeps on — one system call per batch, not per message.
+#[derive(Clone)]
+pub struct WakeSender {
+    channel: Sender<Wake>,
+    waker: Arc<mio::Waker>,
+    rung: Arc<AtomicBool>,
+}
+
+impl WakeSender {
+    pub fn send(&self, wake: Wake) {
+        // The loop outlives every operation; a failed send means it is exiting.
+        if self.channel.send(wake).is_ok() && !self.rung.swap(true, Ordering::AcqRel) {
+            let _ = self.waker.wake();
+        }
+    }
+}
+
 /// Sends the completions of one operation from any thread.
 #[derive(Clone)]
 pub struct Completer {
     id: u64,
-    wake: Sender<Wake>,
+    wake: WakeSender,
 }
 
 impl Completer {
@@ -56,8 +86,7 @@ impl Completer {
 
     /// A completion that names its step, and its failure if it failed.
     pub fn send_step(&self, step: &'static str, failure: Option<&'static str>, last: bool, deliver: Deliver) {
-        // The loop outlives every operation; a failed send means it is exiting.
-        let _ = self.wake.send(Wake::Io(Completion { id: self.id, last, step, failure, deliver }));
+        self.wake.send(Wake::Io(Completion { id: self.id, last, step, failure, deliver }));
     }
 }
 
@@ -67,9 +96,14 @@ struct Pending {
 }
 
 pub struct Io {
-    wake: Sender<Wake>,
-    /// Where the poll phase sleeps until its deadline or a wake-up.
+    wake: WakeSender,
     wakeups: Receiver<Wake>,
+    /// Where the poll phase sleeps until its deadline, a socket's readiness
+    /// or a wake-up.
+    poll: RefCell<Poll>,
+    events: RefCell<Events>,
+    /// The sockets.
+    pub net: Net,
     runtime: OnceCell<tokio::runtime::Runtime>,
     /// Operations in flight, with the callback each completion goes to.
     pending: RefCell<HashMap<u64, Pending>>,
@@ -87,10 +121,16 @@ impl Default for Io {
 
 impl Io {
     pub fn new() -> Io {
-        let (wake, wakeups) = mpsc::channel();
+        let (channel, wakeups) = mpsc::channel();
+        let poll = Poll::new().expect("epoll is available");
+        let waker = Arc::new(mio::Waker::new(poll.registry(), WAKER).expect("an eventfd is available"));
+        let net = Net::new(poll.registry().try_clone().expect("epoll is available"));
         Io {
-            wake,
+            wake: WakeSender { channel, waker, rung: Arc::default() },
             wakeups,
+            poll: RefCell::new(poll),
+            events: RefCell::new(Events::with_capacity(1024)),
+            net,
             runtime: OnceCell::new(),
             pending: RefCell::default(),
             next_id: Cell::new(1),
@@ -99,19 +139,39 @@ impl Io {
     }
 
     /// A handle that wakes the poll phase from another thread.
-    pub fn waker(&self) -> Sender<Wake> {
+    pub fn waker(&self) -> WakeSender {
         self.wake.clone()
     }
 
     /// Sleeps until something arrives or `timeout` passes (`None`: no
-    /// deadline), then takes everything that has arrived, in order.
+    /// deadline), then takes everything that has arrived: the sockets with
+    /// work deferred from the last turn, those epoll found ready, then the
+    /// completions, in order.
     pub fn wait(&self, timeout: Option<Duration>) -> Vec<Wake> {
-        let first = match timeout {
-            Some(t) if t.is_zero() => self.wakeups.try_recv().ok(),
-            Some(t) => self.wakeups.recv_timeout(t).ok(),
-            None => self.wakeups.recv().ok(),
-        };
-        first.into_iter().chain(std::iter::from_fn(|| self.wakeups.try_recv().ok())).collect()
+        let deferred = self.net.take_deferred();
+        let timeout = if deferred.is_empty() { timeout } else { Some(Duration::ZERO) };
+        let mut woken: Vec<Wake> = deferred.into_iter().map(Wake::Handle).collect();
+        let mut events = self.events.borrow_mut();
+        // EINTR (a signal) is a wake-up like any other.
+        let _ = self.poll.borrow_mut().poll(&mut events, timeout);
+        for event in events.iter().filter(|event| event.token() != WAKER) {
+            let id = event.token().0 as u64;
+            let failed = event.is_error();
+            let readable = event.is_readable() || event.is_read_closed() || failed;
+            self.net.mark(id, readable, event.is_writable() || event.is_write_closed() || failed);
+            woken.push(Wake::Handle(id));
+        }
+        // Taken before reading the channel: a message sent from now on rings again.
+        self.wake.rung.store(false, Ordering::Release);
+        woken.extend(std::iter::from_fn(|| self.wakeups.try_recv().ok()));
+        woken
+    }
+
+    /// A fresh id for an operation or a socket.
+    pub fn next_id(&self) -> u64 {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        id
     }
 
     /// The number of blocking-pool threads: `UV_THREADPOOL_SIZE`, as in Node.
@@ -133,8 +193,7 @@ impl Io {
 
     /// Registers an operation whose completions go to `callback`.
     pub fn start(&self, callback: Persistent<Function<'static>>) -> Completer {
-        let id = self.next_id.get();
-        self.next_id.set(id + 1);
+        let id = self.next_id();
         self.pending.borrow_mut().insert(id, Pending { callback, refed: true });
         self.refed.set(self.refed.get() + 1);
         Completer { id, wake: self.wake.clone() }
@@ -189,10 +248,16 @@ impl Io {
     }
 
     pub fn has_refed(&self) -> bool {
-        self.refed.get() > 0
+        self.refed.get() > 0 || self.net.has_alive()
     }
 
+    /// Operations in flight and open sockets.
     pub fn in_flight(&self) -> usize {
-        self.pending.borrow().len()
+        self.pending.borrow().len() + self.net.count()
+    }
+
+    /// Whether the poll phase has socket work that needs no waiting.
+    pub fn has_deferred(&self) -> bool {
+        self.net.has_deferred()
     }
 }

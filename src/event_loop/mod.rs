@@ -10,6 +10,7 @@
 
 pub mod immediates;
 pub mod io;
+pub mod net;
 pub mod signals;
 pub mod stream;
 pub mod timers;
@@ -187,6 +188,8 @@ pub enum Wake {
     /// A signal that ends the process arrived while tracing (Ctrl-C…):
     /// complete the trace, then die by it.
     Signal,
+    /// A socket is ready, or has work deferred from the last turn.
+    Handle(u64),
 }
 
 impl EventLoop {
@@ -265,7 +268,12 @@ impl EventLoop {
         let now = self.state.clock.now_ms();
         let expiry = self.state.timers.borrow_mut().next_expiry();
         let wait_ms = match expiry {
-            _ if !self.state.immediates.borrow().is_empty() || !self.state.closing.borrow().is_empty() => Some(0),
+            _ if !self.state.immediates.borrow().is_empty()
+                || !self.state.closing.borrow().is_empty()
+                || self.state.io.has_deferred() =>
+            {
+                Some(0)
+            }
             Some(expiry) => Some(expiry.saturating_sub(now)),
             None if self.state.io.has_refed() => None,
             None => Some(0),
@@ -287,6 +295,7 @@ impl EventLoop {
             }
             match wake {
                 Wake::Io(completion) => self.complete(completion),
+                Wake::Handle(id) => self.serve(id),
                 Wake::Signal => {
                     if let Some(signo) = os_signals::take_pending() {
                         self.interrupted(signo);
@@ -324,6 +333,27 @@ impl EventLoop {
             self.state.current_operation.set(None);
             called
         })
+    }
+
+    /// A socket epoll found ready: each result of its I/O (a connection
+    /// accepted, a chunk read, a write done…) is a macrotask. After 32 (as
+    /// libuv's reads of one wake-up) the rest waits for the next turn, so
+    /// that one busy socket cannot starve the others.
+    fn serve(&self, id: u64) {
+        for _ in 0..32 {
+            if self.state.stopping() {
+                return;
+            }
+            let Some((callback, event)) = self.state.io.net.step(id, || self.state.io.next_id()) else { return };
+            self.run_macrotask(|ctx| {
+                if self.state.tracing {
+                    self.trace(ctx, "ioTask", (id, event.step(), false));
+                }
+                let args = event.into_args(ctx)?;
+                callback.restore(ctx)?.call::<_, ()>((rquickjs::function::Rest(args),))
+            });
+        }
+        self.state.io.net.defer(id);
     }
 
     /// A fatal signal while tracing: `trace.js` reports what was still

@@ -27,7 +27,7 @@ pub fn watch_fatal(io: &Io) {
                 async move {
                     while watcher.recv().await.is_some() {
                         if arrived(signo) {
-                            let _ = wake.send(Wake::Signal);
+                            wake.send(Wake::Signal);
                         }
                     }
                 }

@@ -7,10 +7,12 @@
 
 pub mod buffer;
 pub mod child_process;
+pub mod dns;
 pub mod fs;
 pub mod handles;
 pub mod ipc;
 pub mod modules;
+pub mod net;
 pub mod os;
 pub mod process;
 pub mod signals;
@@ -103,6 +105,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     signals::register(ctx, &native, host)?;
     stdin::register(ctx, &native, host)?;
     ipc::register(ctx, &native, host)?;
+    net::register(ctx, &native, host)?;
+    dns::register(ctx, &native, host)?;
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;
     native.set(

@@ -1,0 +1,2 @@
+// node:dns/promises
+module.exports = require('node/dns').promises;
