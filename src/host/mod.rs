@@ -10,6 +10,7 @@ pub mod child_process;
 pub mod dns;
 pub mod fs;
 pub mod handles;
+pub mod http;
 pub mod ipc;
 pub mod modules;
 pub mod net;
@@ -107,6 +108,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     ipc::register(ctx, &native, host)?;
     net::register(ctx, &native, host)?;
     dns::register(ctx, &native, host)?;
+    http::register(ctx, &native, host)?;
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;
     native.set(

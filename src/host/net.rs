@@ -92,18 +92,15 @@ fn connect(
     })
 }
 
-/// `{ address, family, port }`, or a Unix socket's path (`''` if unnamed).
+/// `{ address, family, port }`; undefined for a Unix socket (Node reports
+/// none: a server's path is known to the JavaScript side).
 fn address_js<'js>(ctx: &Ctx<'js>, address: io::Result<SockAddr>) -> Result<Value<'js>> {
-    let Ok(address) = address else { return Ok(Value::new_undefined(ctx.clone())) };
-    if let Some(ip) = address.as_socket() {
-        let info = Object::new(ctx.clone())?;
-        info.set("address", ip.ip().to_string())?;
-        info.set("family", if ip.is_ipv6() { "IPv6" } else { "IPv4" })?;
-        info.set("port", ip.port())?;
-        return Ok(info.into_value());
-    }
-    let path = address.as_pathname().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-    path.into_js(ctx)
+    let Some(ip) = address.ok().and_then(|a| a.as_socket()) else { return Ok(Value::new_undefined(ctx.clone())) };
+    let info = Object::new(ctx.clone())?;
+    info.set("address", ip.ip().to_string())?;
+    info.set("family", if ip.is_ipv6() { "IPv6" } else { "IPv4" })?;
+    info.set("port", ip.port())?;
+    Ok(info.into_value())
 }
 
 fn failure<'js>(ctx: &Ctx<'js>, err: io::Error, syscall: &'static str) -> Result<Value<'js>> {

@@ -60,7 +60,11 @@ function destroyImpl(stream, err, callback) {
     if (typeof callback === 'function') callback(err);
     return stream;
   }
-  for (const s of [stream._readableState, stream._writableState]) if (s) s.destroyed = true;
+  for (const s of [stream._readableState, stream._writableState]) {
+    if (!s) continue;
+    s.destroyed = true;
+    if (err) s.errored ??= err;
+  }
   stream._destroy(err ?? null, (err2) => {
     process.nextTick(() => {
       if (err2) {
@@ -252,7 +256,14 @@ function endReadable(stream) {
     stream.readable = false;
     stream.emit('end');
     const writable = stream._writableState;
-    if (state.autoDestroy && (!writable || writable.finished || stream.writable === false)) stream.destroy();
+    if (writable && stream.writable && stream.allowHalfOpen === false) {
+      // Without half-open, the writable side ends a tick after 'end'.
+      process.nextTick(() => {
+        if (stream.writable && !stream.writableEnded && !stream.destroyed) stream.end();
+      });
+    } else if (state.autoDestroy && (!writable || writable.finished || stream.writable === false)) {
+      stream.destroy();
+    }
   });
 }
 
@@ -403,9 +414,23 @@ Readable.prototype[Symbol.asyncIterator] = async function* () {
 
 Object.defineProperty(Readable.prototype, 'readableEnded', { get() { return this._readableState.endEmitted; } });
 Object.defineProperty(Readable.prototype, 'readableLength', { get() { return this._readableState.length; } });
-Object.defineProperty(Readable.prototype, 'readableFlowing', { get() { return this._readableState.flowing; } });
+Object.defineProperty(Readable.prototype, 'readableFlowing', {
+  get() {
+    return this._readableState.flowing;
+  },
+  set(flowing) {
+    this._readableState.flowing = flowing;
+  },
+  configurable: true,
+});
 Object.defineProperty(Readable.prototype, 'readableHighWaterMark', { get() { return this._readableState.highWaterMark; } });
 Object.defineProperty(Readable.prototype, 'readableObjectMode', { get() { return this._readableState.objectMode; } });
+Object.defineProperty(Readable.prototype, 'errored', {
+  get() {
+    return this._readableState?.errored ?? this._writableState?.errored ?? null;
+  },
+  configurable: true,
+});
 Object.defineProperty(Readable.prototype, 'destroyed', { get() { return (this._readableState ?? this._writableState).destroyed; } });
 Readable.prototype.readable = true;
 
@@ -590,18 +615,34 @@ const writableMethods = {
 };
 
 function doWrite(stream, { chunk, encoding, callback }) {
+  const size = stream._writableState.objectMode ? 1 : chunk.length;
+  writeWith(stream, size, [callback], (done) => stream._write(chunk, encoding, done));
+}
+
+// Several buffered writes in one `_writev` call (a socket's corked head
+// and body go out in one system call).
+function doWritev(stream, entries) {
+  const state = stream._writableState;
+  const size = entries.reduce((n, { chunk }) => n + (state.objectMode ? 1 : chunk.length), 0);
+  const chunks = entries.map(({ chunk, encoding }) => ({ chunk, encoding }));
+  chunks.allBuffers = entries.every(({ chunk }) => typeof chunk !== 'string');
+  writeWith(stream, size, entries.map(({ callback }) => callback), (done) => stream._writev(chunks, done));
+}
+
+function writeWith(stream, size, callbacks, start) {
   const state = stream._writableState;
   state.writing = true;
   let sync = true;
-  const size = state.objectMode ? 1 : chunk.length;
-  stream._write(chunk, encoding, (err) => {
+  start((err) => {
     state.writing = false;
     state.length -= size;
     if (err) {
       state.errored = err;
       const fail = () => {
-        state.pendingcb--;
-        callback?.(err);
+        for (const callback of callbacks) {
+          state.pendingcb--;
+          callback?.(err);
+        }
         stream.destroy(err);
       };
       return sync ? process.nextTick(fail) : fail();
@@ -612,8 +653,10 @@ function doWrite(stream, { chunk, encoding, callback }) {
         state.needDrain = false;
         stream.emit('drain');
       }
-      state.pendingcb--;
-      callback?.(null);
+      for (const callback of callbacks) {
+        state.pendingcb--;
+        callback?.(null);
+      }
       finishMaybe(stream);
     };
     if (sync) process.nextTick(after);
@@ -622,10 +665,17 @@ function doWrite(stream, { chunk, encoding, callback }) {
   sync = false;
 }
 
+// Writes what was buffered, one by one or all at once with `_writev`;
+// never recursively (a write that completes at once comes back here).
 function clearBuffer(stream) {
   const state = stream._writableState;
-  const next = state.buffered.shift();
-  if (next) doWrite(stream, next);
+  if (state.bufferProcessing) return;
+  state.bufferProcessing = true;
+  while (state.buffered.length && !state.writing && !state.corked && !state.errored && !state.destroyed) {
+    if (state.buffered.length > 1 && typeof stream._writev === 'function') doWritev(stream, state.buffered.splice(0));
+    else doWrite(stream, state.buffered.shift());
+  }
+  state.bufferProcessing = false;
 }
 
 // Once everything written is flushed: _final (if any), then — a tick after
@@ -676,6 +726,7 @@ for (const [name, get] of Object.entries({
 })) {
   Object.defineProperty(Writable.prototype, name, { get() { return get(this._writableState); }, configurable: true });
 }
+Object.defineProperty(Writable.prototype, 'errored', { get() { return this._writableState.errored ?? null; }, configurable: true });
 Object.defineProperty(Writable.prototype, 'destroyed', { get() { return this._writableState.destroyed; }, configurable: true });
 
 // --- Duplex, Transform, PassThrough ---
@@ -684,7 +735,7 @@ function Duplex(options = {}) {
   if (!(this instanceof Duplex)) return new Duplex(options);
   Readable.call(this, options);
   initWritable(this, options);
-  if (options.allowHalfOpen === false) this.once('end', () => this.end());
+  this.allowHalfOpen = options.allowHalfOpen !== false;
 }
 Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
 Object.setPrototypeOf(Duplex, Readable);

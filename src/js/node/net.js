@@ -310,6 +310,12 @@ Socket.prototype._write = function (chunk, encoding, callback) {
   callback(errnoException(done));
 };
 
+// Corked writes go out in one.
+Socket.prototype._writev = function (chunks, callback) {
+  const buffers = chunks.map(({ chunk, encoding }) => (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
+  this._write(Buffer.concat(buffers), 'buffer', callback);
+};
+
 Socket.prototype._final = function (callback) {
   if (this.pending && this.connecting) return this.once('connect', () => this._final(callback));
   const handle = this[kHandle];
@@ -364,7 +370,7 @@ Socket.prototype.connect = function (...args) {
   if (options.timeout) this.setTimeout(options.timeout);
   this.connecting = true;
   if (options.noDelay !== undefined) this[kSetNoDelay] = Boolean(options.noDelay);
-  if (options.path !== undefined) {
+  if (options.path) {
     if (typeof options.path !== 'string') throw invalidArgType('options.path', 'of type string', options.path);
     internalConnect(this, { path: options.path, label: `net.connect(${options.path})` });
     return this;
@@ -755,13 +761,13 @@ class SocketAddress {
     if (options === null || typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
     const { family = 'ipv4', port = 0, flowlabel = 0 } = options;
     if (typeof family !== 'string' || !['ipv4', 'ipv6'].includes(family.toLowerCase())) {
-      throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.family' must be one of: 'ipv4', 'ipv6'. Received ${inspect(family)}`);
+      throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.family' is invalid. Received ${inspect(family)}`);
     }
     this.#family = family.toLowerCase();
     const address = options.address ?? (this.#family === 'ipv4' ? '127.0.0.1' : '::');
     if (typeof address !== 'string') throw invalidArgType('options.address', 'of type string', address);
     if ((this.#family === 'ipv4' && !isIPv4(address)) || (this.#family === 'ipv6' && !isIPv6(address))) {
-      throw codedError(TypeError, 'ERR_INVALID_ADDRESS', 'Invalid socket address');
+      throw codedError(Error, 'ERR_INVALID_ADDRESS', 'Invalid socket address');
     }
     this.#address = address;
     this.#port = validatePort(port, 'options.port');
@@ -776,6 +782,9 @@ class SocketAddress {
   get flowlabel() { return this.#flowlabel; }
   toJSON() {
     return { address: this.#address, port: this.#port, family: this.#family, flowlabel: this.#flowlabel };
+  }
+  [inspect.custom](depth, options) {
+    return depth < 0 ? this : `SocketAddress ${inspect(this.toJSON(), options)}`;
   }
   static isSocketAddress(value) {
     return value instanceof SocketAddress;
@@ -809,7 +818,7 @@ function addressBits(address, family) {
 
 function toSocketAddress(address, family, name) {
   if (SocketAddress.isSocketAddress(address)) return address;
-  if (typeof address !== 'string') throw invalidArgType(name, 'of type string or an instance of SocketAddress', address);
+  if (typeof address !== 'string') throw invalidArgType(name, 'of type string', address);
   if (typeof family !== 'string') throw invalidArgType('family', 'of type string', family);
   return new SocketAddress({ address, family });
 }
@@ -825,7 +834,7 @@ class BlockList {
     const from = toSocketAddress(start, family, 'start');
     const to = toSocketAddress(end, family, 'end');
     const [low, high] = [addressBits(from.address, from.family), addressBits(to.address, to.family)];
-    if (low > high) throw codedError(RangeError, 'ERR_INVALID_ARG_VALUE', `The argument 'start' must come before end. Received ${inspect(from.address)}`);
+    if (low > high) throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'start' must come before end. Received ${inspect(from)}`);
     this.#rules.unshift({ text: `Range: ${from.family === 'ipv4' ? 'IPv4' : 'IPv6'} ${from.address}-${to.address}`, match: (n) => n >= low && n <= high });
   }
   addSubnet(network, prefix, family = 'ipv4') {
