@@ -206,9 +206,18 @@ Object.defineProperty(Socket.prototype, '_handle', {
 
 Socket.prototype._attach = function (handle, label) {
   this[kHandle] = handle;
-  const onevent = (step, arg) => onHandleEvent(this, step, arg);
-  if (handle.accepted) native.net.attach(handle.id, onevent, label ?? 'net.Socket (accepted)');
-  else handle.onevent = onevent;
+  native.net.attach(handle.id, (step, arg) => onHandleEvent(this, step, arg), label ?? 'net.Socket (accepted)');
+};
+
+// Takes over another socket's handle (tls.TLSSocket over a net.Socket):
+// its events come here from now on.
+Socket.prototype._adopt = function (socket, label) {
+  const handle = socket[kHandle];
+  socket[kHandle] = null;
+  this._attach(handle, label);
+  this._server = socket._server;
+  this.server = socket.server;
+  socket._server = null;
 };
 
 function onHandleEvent(socket, step, arg) {
@@ -240,7 +249,12 @@ function onHandleEvent(socket, step, arg) {
       const callback = socket._shutdownCallback;
       socket._shutdownCallback = null;
       callback?.();
+      return;
     }
+    // A TLS socket's (tls.js).
+    case 'secure':
+    case 'tls error':
+      socket._onTls(step, arg);
   }
 }
 
@@ -255,6 +269,7 @@ function afterConnect(socket, failure) {
   }
   if (socket[kSetNoDelay]) native.net.setNoDelay(socket[kHandle].id, true);
   socket._unrefTimer();
+  socket._onConnected?.();
   socket.emit('connect');
   socket.emit('ready');
   if (socket.readable && !socket.isPaused()) socket.read(0);
@@ -353,9 +368,17 @@ Socket.prototype.destroySoon = function () {
   else this.once('finish', this.destroy);
 };
 
+// Closes with a TCP RST (SO_LINGER 0): the peer sees ECONNRESET.
 Socket.prototype.resetAndDestroy = function () {
-  if (this[kHandle]) native.net.setLinger?.(this[kHandle].id, 0);
-  return this.destroy(codedError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
+  if (!this[kHandle]) {
+    this.destroy(codedError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
+  } else if (this.connecting) {
+    this.once('connect', () => this.resetAndDestroy());
+  } else {
+    native.net.reset(this[kHandle].id);
+    this.destroy();
+  }
+  return this;
 };
 
 Socket.prototype.connect = function (...args) {
@@ -622,6 +645,7 @@ Server.prototype.listen = function (...args) {
   }
   if (callback) this.once('listening', callback);
   if (this[kHandle]) throw codedError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
+  this._exclusive = Boolean(options.exclusive);
   const backlog = options.backlog ?? 511;
   if (options.path !== undefined) {
     listenOn(this, { path: `${options.path}`, backlog }, options.path, -1);
@@ -648,6 +672,22 @@ Server.prototype.listen = function (...args) {
 };
 
 function listenOn(server, target, address, port) {
+  // A cluster worker listens on the port the primary reserved for all.
+  if (process.env.NODE_UNIQUE_ID !== undefined && !target.path && !server._exclusive && !target.clustered) {
+    const cluster = require('node/cluster');
+    // No host given: Node reports address null, type 4.
+    const where = target.fallback ? { address: null, addressType: 4 } : { address, addressType: isIP(address) };
+    cluster._getServer(server, { ...where, port }, (failure, shared) => {
+      if (failure) {
+        const err = uvExceptionWithHostPort(failure, 'listen', address, port);
+        process.nextTick(() => server.emit('error', err));
+        return;
+      }
+      listenOn(server, { ...target, port: shared, reusePort: true, clustered: true }, address, shared);
+      server.once('listening', () => cluster._listening({ ...where, port: shared }));
+    });
+    return;
+  }
   const onevent = (step, arg) => onServerEvent(server, step, arg);
   const label = `net.Server (listen ${target.path ?? `${address}:${port}`})`;
   let id = native.net.listen({ ...target, label }, onevent);
