@@ -10,11 +10,15 @@ const { codedError, invalidArgType } = require('internal/errors');
 exports.setupChannel = function setupChannel(target, fd, refWhileListening) {
   let pending = new Uint8Array(0);
   let closed = false;
+  // Messages sent but not yet written: disconnect() waits for them.
+  let sending = 0;
+  let closeWhenSent = false;
   const disconnected = () => {
     if (closed) return;
     closed = true;
     target.connected = false;
-    native.ipc.close(id);
+    if (sending > 0) closeWhenSent = true;
+    else native.ipc.close(id);
     process.nextTick(() => target.emit('disconnect'));
   };
   const id = native.ipc.open(fd, (event, bytes) => {
@@ -27,7 +31,9 @@ exports.setupChannel = function setupChannel(target, fd, refWhileListening) {
     let start = 0;
     for (let end = all.indexOf(10); end !== -1; end = all.indexOf(10, start)) {
       const message = JSON.parse(native.buffer.decode(all, 'utf8', start, end));
-      process.nextTick(() => target.emit('message', message));
+      // Node's own messages (cluster's) are 'internalMessage'.
+      const internal = typeof message?.cmd === 'string' && message.cmd.startsWith('NODE_');
+      process.nextTick(() => target.emit(internal ? 'internalMessage' : 'message', message));
       start = end + 1;
     }
     pending = all.slice(start);
@@ -43,7 +49,9 @@ exports.setupChannel = function setupChannel(target, fd, refWhileListening) {
       return false;
     }
     // The callback runs once the message is written.
+    sending++;
     native.ipc.send(id, require('internal/buffer').Buffer.from(`${JSON.stringify(message)}\n`), (failed) => {
+      if (--sending === 0 && closeWhenSent) native.ipc.close(id);
       if (callback) callback(failed ? codedError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed') : null);
     });
     return true;
@@ -56,10 +64,11 @@ exports.setupChannel = function setupChannel(target, fd, refWhileListening) {
     disconnected();
   };
   if (refWhileListening) {
-    const refresh = () => native.child.ref(id, !closed && target.listenerCount('message') + target.listenerCount('disconnect') > 0);
+    const watched = ['message', 'disconnect', 'internalMessage'];
+    const refresh = () => native.child.ref(id, !closed && watched.some((event) => target.listenerCount(event) > 0));
     refresh();
-    target.on('newListener', (event) => (event === 'message' || event === 'disconnect') && process.nextTick(refresh));
-    target.on('removeListener', (event) => (event === 'message' || event === 'disconnect') && process.nextTick(refresh));
+    target.on('newListener', (event) => watched.includes(event) && process.nextTick(refresh));
+    target.on('removeListener', (event) => watched.includes(event) && process.nextTick(refresh));
     target.channel = { ref: () => native.child.ref(id, true), unref: () => native.child.ref(id, false) };
   }
 };
