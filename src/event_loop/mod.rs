@@ -14,6 +14,7 @@ pub mod net;
 pub mod signals;
 pub mod stream;
 pub mod timers;
+pub mod tls;
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;

@@ -23,6 +23,7 @@ use mio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
 use mio::{Interest, Registry, Token};
 use rquickjs::{Ctx, Function, IntoJs, Persistent, Result, Value};
 
+use super::tls::{self, Tls};
 use crate::os::errno::SystemError;
 
 /// What a read takes at most, as libuv's 64 KiB.
@@ -56,6 +57,10 @@ pub enum Event {
     Written(Option<io::Error>),
     /// The write side is shut down once every write went out.
     Shutdown(Option<io::Error>),
+    /// A TLS handshake is done.
+    Secure,
+    /// TLS failed: Node's code and the message.
+    TlsError(&'static str, String),
 }
 
 impl Event {
@@ -69,6 +74,8 @@ impl Event {
             Event::ReadError(_) => "read error",
             Event::Written(_) => "written",
             Event::Shutdown(_) => "shutdown",
+            Event::Secure => "secure",
+            Event::TlsError(..) => "tls error",
         }
     }
 
@@ -87,6 +94,13 @@ impl Event {
             Event::Data(bytes) => rquickjs::ArrayBuffer::new(ctx.clone(), bytes)?.into_value(),
             Event::End => Value::new_undefined(ctx.clone()),
             Event::ReadError(err) => outcome(Some(err), "read")?,
+            Event::Secure => Value::new_undefined(ctx.clone()),
+            Event::TlsError(code, message) => {
+                let info = rquickjs::Object::new(ctx.clone())?;
+                info.set("code", code)?;
+                info.set("message", message)?;
+                info.into_value()
+            }
         };
         Ok(vec![step, arg])
     }
@@ -116,6 +130,8 @@ struct Handle {
     reading: bool,
     writes: VecDeque<(Vec<u8>, usize)>,
     shutdown: bool,
+    /// A TLS session over the stream.
+    tls: Option<Box<Tls>>,
 }
 
 impl Handle {
@@ -132,13 +148,19 @@ impl Handle {
             reading: false,
             writes: VecDeque::new(),
             shutdown: false,
+            tls: None,
         }
     }
 
     /// libuv's active handle: it keeps the loop alive (when referenced)
     /// while it listens, connects, reads, or has writes or a shutdown to do.
     fn active(&self) -> bool {
-        self.reading || self.connecting || !self.writes.is_empty() || self.shutdown || self.early_error.is_some()
+        self.reading
+            || self.connecting
+            || !self.writes.is_empty()
+            || self.shutdown
+            || self.early_error.is_some()
+            || self.tls.as_ref().is_some_and(|t| t.has_work())
     }
 
     fn stream(&mut self) -> Option<&mut Stream> {
@@ -154,7 +176,7 @@ impl Handle {
             self.connecting = false;
             return Some(Step::Event(Event::Connect(Some(err))));
         }
-        let Handle { source, readable, writable, reading, connecting, writes, shutdown, .. } = self;
+        let Handle { source, readable, writable, reading, connecting, writes, shutdown, tls, .. } = self;
         let stream = match source {
             Source::Listener(listener) => {
                 if !*reading || !*readable {
@@ -193,8 +215,15 @@ impl Handle {
                 }
             };
         }
+        if let Some(tls) = tls {
+            let flags = tls::Flags { readable, writable, reading, shutdown };
+            return tls.step(stream, flags, scratch).map(|step| match step {
+                tls::Step::Event(event) => Step::Event(event),
+                tls::Step::Again => Step::Again,
+            });
+        }
         if *reading && *readable {
-            match stream.read(scratch) {
+            match stream.read_bytes(scratch) {
                 Ok(0) => {
                     *reading = false;
                     return Some(Step::Event(Event::End));
@@ -209,7 +238,7 @@ impl Handle {
             }
         }
         if *writable && let Some((bytes, at)) = writes.front_mut() {
-            match stream.write(&bytes[*at..]) {
+            match stream.write_bytes(&bytes[*at..]) {
                 Ok(n) => {
                     *at += n;
                     if *at < bytes.len() {
@@ -268,21 +297,21 @@ impl Stream {
         }
     }
 
-    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+    pub(super) fn read_bytes(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
         match self {
             Stream::Tcp(s) => s.read(buffer),
             Stream::Unix(s) => s.read(buffer),
         }
     }
 
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+    pub(super) fn write_bytes(&mut self, bytes: &[u8]) -> io::Result<usize> {
         match self {
             Stream::Tcp(s) => s.write(bytes),
             Stream::Unix(s) => s.write(bytes),
         }
     }
 
-    fn shutdown(&self) -> io::Result<()> {
+    pub(super) fn shutdown(&self) -> io::Result<()> {
         match self {
             Stream::Tcp(s) => s.shutdown(Shutdown::Write),
             Stream::Unix(s) => s.shutdown(Shutdown::Write),
@@ -393,10 +422,18 @@ impl Net {
         Some(result)
     }
 
-    pub fn listen(&self, id: u64, listener: Listener, callback: Persistent<Function<'static>>) -> io::Result<()> {
+    /// A listener; one that only holds its port (`accepting` false) neither
+    /// accepts nor keeps the loop alive.
+    pub fn listen(
+        &self,
+        id: u64,
+        listener: Listener,
+        callback: Persistent<Function<'static>>,
+        accepting: bool,
+    ) -> io::Result<()> {
         let mut handle = Handle::new(Source::Listener(listener));
         handle.callback = Some(callback);
-        handle.reading = true;
+        handle.reading = accepting;
         self.insert(id, handle)
     }
 
@@ -454,11 +491,25 @@ impl Net {
         }
     }
 
+    /// Starts TLS on a connected stream: the handshake begins in the next
+    /// poll phase (a client's hello goes out then).
+    pub fn start_tls(&self, id: u64, conn: rustls::Connection, verdict: tls::Verdict) {
+        if self.with(id, |handle| handle.tls = Some(Box::new(Tls::new(conn, verdict)))).is_some() {
+            self.defer(id);
+        }
+    }
+
+    /// Runs `f` on a handle's TLS session.
+    pub fn with_tls<T>(&self, id: u64, f: impl FnOnce(&Tls) -> T) -> Option<T> {
+        self.handles.borrow().get(&id)?.tls.as_deref().map(f)
+    }
+
     /// Read start (`true`) or stop.
     pub fn set_reading(&self, id: u64, reading: bool) {
         let ready = self.with(id, |handle| {
             handle.reading = reading;
-            reading && handle.readable
+            // A TLS session may hold plaintext already read.
+            reading && (handle.readable || handle.tls.is_some())
         });
         if ready == Some(true) {
             self.defer(id);
@@ -471,10 +522,15 @@ impl Net {
         let mut queued = false;
         let done = self.with(id, |handle| {
             let mut at = 0;
+            if let (Some(tls), Source::Stream(stream)) = (&mut handle.tls, &mut handle.source) {
+                let done = tls.write(stream, bytes, &mut handle.writable);
+                queued = matches!(done, Ok(false)) && handle.writable;
+                return done;
+            }
             if handle.writes.is_empty() && !handle.connecting {
                 let stream = handle.stream().ok_or_else(|| io::Error::from_raw_os_error(libc::ENOTCONN))?;
                 while at < bytes.len() {
-                    match stream.write(&bytes[at..]) {
+                    match stream.write_bytes(&bytes[at..]) {
                         Ok(n) => at += n,
                         Err(err) if err.kind() == io::ErrorKind::WouldBlock => {
                             handle.writable = false;

@@ -94,8 +94,9 @@ struct Parser {
     upgrades: bool,
 }
 
-/// A parse error: Node's (llhttp's) code and reason.
-struct Failure(&'static str, &'static str);
+/// A parse error: Node's (llhttp's) code and reason, and where in the
+/// bytes given it was found.
+struct Failure(&'static str, &'static str, usize);
 
 /// What one head says.
 struct Head {
@@ -145,7 +146,7 @@ impl Parser {
                 }
                 Ok(None) => {
                     if matches!(self.framing, Framing::Head) && input.len() > self.max_head {
-                        return self.fail(ctx, out, Failure("HPE_HEADER_OVERFLOW", "Header overflow"));
+                        return self.fail(ctx, out, Failure("HPE_HEADER_OVERFLOW", "Header overflow", 0));
                     }
                     self.pending = input.to_vec();
                     return Ok(());
@@ -162,13 +163,13 @@ impl Parser {
         Ok(())
     }
 
-    fn fail<'js>(&mut self, ctx: &Ctx<'js>, out: &mut Events<'js>, Failure(code, reason): Failure) -> Result<()> {
+    fn fail<'js>(&mut self, ctx: &Ctx<'js>, out: &mut Events<'js>, Failure(code, reason, at): Failure) -> Result<()> {
         self.framing = Framing::Done;
         self.pending.clear();
         let info = Object::new(ctx.clone())?;
         info.set("code", code)?;
         info.set("reason", reason)?;
-        info.set("bytesParsed", self.parsed)?;
+        info.set("bytesParsed", self.parsed + at)?;
         out.push(ERROR, info.into_value());
         Ok(())
     }
@@ -180,7 +181,7 @@ impl Parser {
         input: &[u8],
         out: &mut Events<'js>,
     ) -> std::result::Result<Option<usize>, Failure> {
-        let js = |r: Result<()>| r.map_err(|_| Failure("HPE_USER", "JavaScript error"));
+        let js = |r: Result<()>| r.map_err(|_| Failure("HPE_USER", "JavaScript error", 0));
         match &mut self.framing {
             Framing::Head => {
                 // Empty lines before a request are ignored (RFC 9112 §2.2).
@@ -189,7 +190,7 @@ impl Parser {
                 }
                 let Some((used, head)) = parse_head(input, self.request)? else { return Ok(None) };
                 if used > self.max_head {
-                    return Err(Failure("HPE_HEADER_OVERFLOW", "Header overflow"));
+                    return Err(Failure("HPE_HEADER_OVERFLOW", "Header overflow", 0));
                 }
                 let mut head = head;
                 let connect = head.info.method.as_deref() == Some("CONNECT");
@@ -229,10 +230,10 @@ impl Parser {
                         Ok(Some(used))
                     }
                     Ok(httparse::Status::Partial) if input.len() > 1024 => {
-                        Err(Failure("HPE_INVALID_CHUNK_SIZE", "Invalid character in chunk size"))
+                        Err(Failure("HPE_INVALID_CHUNK_SIZE", "Invalid character in chunk size", 0))
                     }
                     Ok(httparse::Status::Partial) => Ok(None),
-                    Err(_) => Err(Failure("HPE_INVALID_CHUNK_SIZE", "Invalid character in chunk size")),
+                    Err(_) => Err(Failure("HPE_INVALID_CHUNK_SIZE", "Invalid character in chunk size", 0)),
                 },
                 Chunk::Data(left) => {
                     let n = (*left).min(input.len() as u64) as usize;
@@ -253,7 +254,7 @@ impl Parser {
                     } else if input == b"\r" {
                         Ok(None)
                     } else {
-                        Err(Failure("HPE_STRICT", "Expected LF after chunk data"))
+                        Err(Failure("HPE_STRICT", "Expected LF after chunk data", 0))
                     }
                 }
                 Chunk::Trailers => {
@@ -266,10 +267,10 @@ impl Parser {
                             Ok(Some(used))
                         }
                         Ok(httparse::Status::Partial) if input.len() > self.max_head => {
-                            Err(Failure("HPE_HEADER_OVERFLOW", "Header overflow"))
+                            Err(Failure("HPE_HEADER_OVERFLOW", "Header overflow", 0))
                         }
                         Ok(httparse::Status::Partial) => Ok(None),
-                        Err(_) => Err(Failure("HPE_INVALID_HEADER_TOKEN", "Invalid header token")),
+                        Err(_) => Err(Failure("HPE_INVALID_HEADER_TOKEN", "Invalid header token", 0)),
                     }
                 }
             },
@@ -281,18 +282,18 @@ impl Parser {
     fn framing_of(&self, head: &Head) -> std::result::Result<Framing, Failure> {
         let header = |name: &'static str| head.raw_headers.iter().filter(move |(n, _)| n.eq_ignore_ascii_case(name));
         let chunked = header("transfer-encoding")
-            .last()
+            .next_back()
             .map(|(_, v)| v.rsplit(',').next().is_some_and(|last| last.trim().eq_ignore_ascii_case("chunked")));
         let mut length = None;
         for (_, value) in header("content-length") {
             let value = value.trim();
             if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(Failure("HPE_INVALID_CONTENT_LENGTH", "Invalid character in Content-Length"));
+                return Err(Failure("HPE_INVALID_CONTENT_LENGTH", "Invalid character in Content-Length", 0));
             }
             let parsed: u64 =
-                value.parse().map_err(|_| Failure("HPE_INVALID_CONTENT_LENGTH", "Content-Length overflow"))?;
+                value.parse().map_err(|_| Failure("HPE_INVALID_CONTENT_LENGTH", "Content-Length overflow", 0))?;
             if length.is_some_and(|l| l != parsed) {
-                return Err(Failure("HPE_UNEXPECTED_CONTENT_LENGTH", "Duplicate Content-Length"));
+                return Err(Failure("HPE_UNEXPECTED_CONTENT_LENGTH", "Duplicate Content-Length", 0));
             }
             length = Some(parsed);
         }
@@ -300,6 +301,7 @@ impl Parser {
             return Err(Failure(
                 "HPE_UNEXPECTED_CONTENT_LENGTH",
                 "Content-Length can't be present with Transfer-Encoding",
+                0,
             ));
         }
         if !self.request {
@@ -311,7 +313,7 @@ impl Parser {
         Ok(match (chunked, length) {
             (Some(true), _) => Framing::Chunked(Chunk::Size),
             (Some(false), _) if self.request => {
-                return Err(Failure("HPE_INVALID_TRANSFER_ENCODING", "Request has invalid `Transfer-Encoding`"));
+                return Err(Failure("HPE_INVALID_TRANSFER_ENCODING", "Request has invalid `Transfer-Encoding`", 0));
             }
             (Some(false), _) => Framing::UntilClose,
             (None, Some(0)) => Framing::Head,
@@ -331,7 +333,7 @@ impl Parser {
             }
             Framing::Head if self.pending.is_empty() => Ok(()),
             Framing::Done => Ok(()),
-            _ => self.fail(ctx, out, Failure("HPE_INVALID_EOF_STATE", "Invalid EOF state")),
+            _ => self.fail(ctx, out, Failure("HPE_INVALID_EOF_STATE", "Invalid EOF state", 0)),
         }
     }
 }
@@ -382,10 +384,10 @@ fn parse_head(input: &[u8], request: bool) -> std::result::Result<Option<(usize,
                 size *= 4;
                 continue;
             }
-            Err(err) => return Err(failure_of(err, request)),
+            Err(err) => return Err(failure_of(err, request, input)),
         };
         if request && !info.method.as_deref().is_some_and(|m| METHODS.contains(&m)) {
-            return Err(Failure("HPE_INVALID_METHOD", "Invalid method encountered"));
+            return Err(Failure("HPE_INVALID_METHOD", "Invalid method encountered", 0));
         }
         let connection = |token: &str| {
             raw_headers.iter().any(|(n, v)| {
@@ -403,16 +405,26 @@ fn parse_head(input: &[u8], request: bool) -> std::result::Result<Option<(usize,
     }
 }
 
-fn failure_of(err: httparse::Error, request: bool) -> Failure {
+fn failure_of(err: httparse::Error, request: bool, input: &[u8]) -> Failure {
+    // llhttp finds a bad version at the end of the request line.
+    let line_end = input.iter().position(|&b| b == b'\r' || b == b'\n').unwrap_or(input.len());
+    let mut failure = failure_kind(err, request);
+    if matches!(err, httparse::Error::Version) {
+        failure.2 = line_end;
+    }
+    failure
+}
+
+fn failure_kind(err: httparse::Error, request: bool) -> Failure {
     match err {
-        httparse::Error::Token if request => Failure("HPE_INVALID_METHOD", "Invalid method encountered"),
-        httparse::Error::HeaderName => Failure("HPE_INVALID_HEADER_TOKEN", "Invalid header token"),
-        httparse::Error::HeaderValue => Failure("HPE_INVALID_HEADER_TOKEN", "Invalid header value char"),
-        httparse::Error::NewLine => Failure("HPE_LF_EXPECTED", "Missing expected LF after header value"),
-        httparse::Error::Status => Failure("HPE_INVALID_STATUS", "Invalid status code"),
-        httparse::Error::Version => Failure("HPE_INVALID_VERSION", "Invalid HTTP version"),
-        httparse::Error::TooManyHeaders => Failure("HPE_HEADER_OVERFLOW", "Header overflow"),
-        httparse::Error::Token => Failure("HPE_INVALID_CONSTANT", "Expected HTTP/"),
+        httparse::Error::Token if request => Failure("HPE_INVALID_METHOD", "Invalid method encountered", 0),
+        httparse::Error::HeaderName => Failure("HPE_INVALID_HEADER_TOKEN", "Invalid header token", 0),
+        httparse::Error::HeaderValue => Failure("HPE_INVALID_HEADER_TOKEN", "Invalid header value char", 0),
+        httparse::Error::NewLine => Failure("HPE_LF_EXPECTED", "Missing expected LF after header value", 0),
+        httparse::Error::Status => Failure("HPE_INVALID_STATUS", "Invalid status code", 0),
+        httparse::Error::Version => Failure("HPE_INVALID_VERSION", "Invalid HTTP version", 0),
+        httparse::Error::TooManyHeaders => Failure("HPE_HEADER_OVERFLOW", "Header overflow", 0),
+        httparse::Error::Token => Failure("HPE_INVALID_CONSTANT", "Expected HTTP/", 0),
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod buffer;
 pub mod child_process;
+pub mod crypto;
 pub mod dns;
 pub mod fs;
 pub mod handles;
@@ -20,6 +21,7 @@ pub mod signals;
 pub mod stdin;
 pub mod test262;
 pub mod timers;
+pub mod tls;
 pub mod trace;
 pub mod url;
 
@@ -100,6 +102,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     handles::register(ctx, &native, host)?;
     fs::register(ctx, &native, host)?;
     buffer::register(ctx, &native)?;
+    crypto::register(ctx, &native)?;
     url::register(ctx, &native)?;
     os::register(ctx, &native)?;
     child_process::register(ctx, &native, host)?;
@@ -109,6 +112,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     net::register(ctx, &native, host)?;
     dns::register(ctx, &native, host)?;
     http::register(ctx, &native, host)?;
+    tls::register(ctx, &native, host)?;
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;
     native.set(

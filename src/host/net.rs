@@ -54,17 +54,30 @@ impl Endpoint {
     }
 }
 
+/// How to listen: Node's options, and cluster's port sharing.
+struct Listening {
+    backlog: i32,
+    ipv6_only: bool,
+    /// SO_REUSEPORT: a cluster's workers listen on one port.
+    reuse_port: bool,
+    /// Bound without listening: the primary holding a port for its workers.
+    bind_only: bool,
+}
+
 /// `bind` and `listen`, as libuv does them (SO_REUSEADDR on TCP).
-fn listen(endpoint: &Endpoint, backlog: i32, ipv6_only: bool) -> io::Result<Listener> {
+fn listen(endpoint: &Endpoint, how: &Listening) -> io::Result<Listener> {
     let socket = endpoint.socket()?;
     if let Endpoint::Ip(addr) = endpoint {
         socket.set_reuse_address(true)?;
+        socket.set_reuse_port(how.reuse_port)?;
         if addr.is_ipv6() {
-            socket.set_only_v6(ipv6_only)?;
+            socket.set_only_v6(how.ipv6_only)?;
         }
     }
     socket.bind(&endpoint.address()?)?;
-    socket.listen(backlog)?;
+    if !how.bind_only {
+        socket.listen(how.backlog)?;
+    }
     Ok(match endpoint {
         Endpoint::Ip(_) => Listener::Tcp(mio::net::TcpListener::from_std(socket.into())),
         Endpoint::Path(path) => Listener::Unix(mio::net::UnixListener::from_std(socket.into()), path.clone()),
@@ -107,6 +120,26 @@ fn failure<'js>(ctx: &Ctx<'js>, err: io::Error, syscall: &'static str) -> Result
     SystemError::new(err, syscall).to_js(ctx)
 }
 
+/// A handle opened: its id for JavaScript (and, when tracing, announced
+/// with the label JavaScript gave), or the failure.
+fn opened<'js>(
+    ctx: &Ctx<'js>,
+    state: &crate::event_loop::State,
+    options: &Object<'js>,
+    id: u64,
+    result: io::Result<()>,
+    syscall: &'static str,
+) -> Result<Value<'js>> {
+    if let Err(err) = result {
+        return failure(ctx, err, syscall);
+    }
+    if state.tracing {
+        let label: Utf8 = options.get("label")?;
+        state.trace(ctx, "ioStart", (id, label.0));
+    }
+    (id as f64).into_js(ctx)
+}
+
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     let native = &super::group(ctx, native, "net")?;
     let h = host.clone();
@@ -115,21 +148,18 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "listen",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, options: Object<'js>, callback: Function<'js>| {
             let state = &h.event_loop;
-            let backlog = options.get::<_, Option<i32>>("backlog")?.unwrap_or(511);
-            let ipv6_only = options.get::<_, Option<bool>>("ipv6Only")?.unwrap_or(false);
-            let listener = Endpoint::parse(&options)?.and_then(|endpoint| listen(&endpoint, backlog, ipv6_only));
+            let flag = |key: &str| options.get::<_, Option<bool>>(key).map(|v| v.unwrap_or(false));
+            let how = Listening {
+                backlog: options.get::<_, Option<i32>>("backlog")?.unwrap_or(511),
+                ipv6_only: flag("ipv6Only")?,
+                reuse_port: flag("reusePort")?,
+                bind_only: flag("bindOnly")?,
+            };
+            let listener = Endpoint::parse(&options)?.and_then(|endpoint| listen(&endpoint, &how));
             let id = state.io.next_id();
-            let listening = listener.and_then(|l| state.io.net.listen(id, l, Persistent::save(&ctx, callback)));
-            match listening {
-                Ok(()) => {
-                    if state.tracing {
-                        let label: Utf8 = options.get("label")?;
-                        state.trace(&ctx, "ioStart", (id, label.0));
-                    }
-                    (id as f64).into_js(&ctx)
-                }
-                Err(err) => failure(&ctx, err, "listen"),
-            }
+            let callback = Persistent::save(&ctx, callback);
+            let listening = listener.and_then(|l| state.io.net.listen(id, l, callback, !how.bind_only));
+            opened(&ctx, state, &options, id, listening, "listen")
         })?,
     )?;
     let h = host.clone();
@@ -148,16 +178,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             };
             let started = Endpoint::parse(&options)?.and_then(|endpoint| connect(&endpoint, local));
             let id = state.io.next_id();
-            match started.and_then(|s| state.io.net.connect(id, s, Persistent::save(&ctx, callback))) {
-                Ok(()) => {
-                    if state.tracing {
-                        let label: Utf8 = options.get("label")?;
-                        state.trace(&ctx, "ioStart", (id, label.0));
-                    }
-                    (id as f64).into_js(&ctx)
-                }
-                Err(err) => failure(&ctx, err, "connect"),
-            }
+            let connecting = started.and_then(|s| state.io.net.connect(id, s, Persistent::save(&ctx, callback)));
+            opened(&ctx, state, &options, id, connecting, "connect")
         })?,
     )?;
     let h = host.clone();
@@ -209,6 +231,18 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: u64, peer: bool| {
             let address = h.event_loop.io.net.with_socket(id, |s| if peer { s.peer_addr() } else { s.local_addr() });
             address_js(&ctx, address.unwrap_or_else(|| Err(io::Error::from_raw_os_error(libc::EBADF))))
+        })?,
+    )?;
+    let h = host.clone();
+    // reset(id): the close that follows sends an RST (SO_LINGER 0).
+    native.set(
+        "reset",
+        Function::new(ctx.clone(), move |id: u64| {
+            h.event_loop
+                .io
+                .net
+                .with_socket(id, |s: SockRef<'_>| s.set_linger(Some(Duration::ZERO)).is_ok())
+                .unwrap_or(false)
         })?,
     )?;
     let h = host.clone();

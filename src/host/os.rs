@@ -4,8 +4,94 @@ use std::ffi::CStr;
 
 use rquickjs::{Ctx, Function, Object, Result};
 
+/// One address of a network interface, from getifaddrs(3).
+struct InterfaceAddress {
+    name: String,
+    address: std::net::IpAddr,
+    netmask: std::net::IpAddr,
+    internal: bool,
+    scope_id: u32,
+}
+
+/// The interfaces' addresses, and each interface's MAC address (from its
+/// AF_PACKET entry).
+fn interfaces() -> (Vec<InterfaceAddress>, Vec<(String, [u8; 6])>) {
+    let mut addresses = Vec::new();
+    let mut macs = Vec::new();
+    let mut list: *mut libc::ifaddrs = std::ptr::null_mut();
+    // SAFETY: getifaddrs fills a list freed below.
+    if unsafe { libc::getifaddrs(&mut list) } != 0 {
+        return (addresses, macs);
+    }
+    let mut at = list;
+    while !at.is_null() {
+        // SAFETY: a node of getifaddrs's list.
+        let entry = unsafe { &*at };
+        at = entry.ifa_next;
+        if entry.ifa_addr.is_null() || entry.ifa_flags & libc::IFF_UP as u32 == 0 {
+            continue;
+        }
+        // SAFETY: ifa_name is a NUL-terminated string.
+        let name = unsafe { CStr::from_ptr(entry.ifa_name) }.to_string_lossy().into_owned();
+        let internal = entry.ifa_flags & libc::IFF_LOOPBACK as u32 != 0;
+        // SAFETY: the family tells the address's layout.
+        unsafe {
+            match i32::from((*entry.ifa_addr).sa_family) {
+                libc::AF_PACKET => {
+                    let link = &*(entry.ifa_addr as *const libc::sockaddr_ll);
+                    let mut mac = [0u8; 6];
+                    mac.copy_from_slice(&link.sll_addr[..6]);
+                    macs.push((name, mac));
+                }
+                libc::AF_INET if !entry.ifa_netmask.is_null() => {
+                    let ip = |a: *const libc::sockaddr| {
+                        std::net::IpAddr::from(
+                            u32::from_be((*(a as *const libc::sockaddr_in)).sin_addr.s_addr).to_be_bytes(),
+                        )
+                    };
+                    let (address, netmask) = (ip(entry.ifa_addr), ip(entry.ifa_netmask));
+                    addresses.push(InterfaceAddress { name, address, netmask, internal, scope_id: 0 });
+                }
+                libc::AF_INET6 if !entry.ifa_netmask.is_null() => {
+                    let v6 = |a: *const libc::sockaddr| &*(a as *const libc::sockaddr_in6);
+                    let address = std::net::IpAddr::from(v6(entry.ifa_addr).sin6_addr.s6_addr);
+                    let netmask = std::net::IpAddr::from(v6(entry.ifa_netmask).sin6_addr.s6_addr);
+                    let scope_id = v6(entry.ifa_addr).sin6_scope_id;
+                    addresses.push(InterfaceAddress { name, address, netmask, internal, scope_id });
+                }
+                _ => {}
+            }
+        }
+    }
+    // SAFETY: the list getifaddrs made.
+    unsafe { libc::freeifaddrs(list) };
+    (addresses, macs)
+}
+
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> Result<()> {
     let native = &super::group(ctx, native, "os")?;
+    // networkInterfaces(): [[name, address, netmask, family, mac, internal, scopeid]…]
+    native.set(
+        "networkInterfaces",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<rquickjs::Array<'js>> {
+            let (addresses, macs) = interfaces();
+            let all = rquickjs::Array::new(ctx.clone())?;
+            for (i, entry) in addresses.iter().enumerate() {
+                let mac = macs.iter().find(|(name, _)| *name == entry.name).map_or([0; 6], |(_, mac)| *mac);
+                let mac = mac.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":");
+                let row = rquickjs::Array::new(ctx.clone())?;
+                row.set(0, entry.name.as_str())?;
+                row.set(1, entry.address.to_string())?;
+                row.set(2, entry.netmask.to_string())?;
+                row.set(3, if entry.address.is_ipv6() { "IPv6" } else { "IPv4" })?;
+                row.set(4, mac)?;
+                row.set(5, entry.internal)?;
+                row.set(6, entry.scope_id)?;
+                all.set(i, row)?;
+            }
+            Ok(all)
+        })?,
+    )?;
     native.set(
         "uname",
         Function::new(ctx.clone(), |ctx: Ctx<'js>| -> Result<Object<'js>> {

@@ -81,8 +81,14 @@ class Event {
   stopPropagation() {}
 }
 
+const kListeners = Symbol('kListeners');
+
 class EventTarget {
   #listeners = new Map();
+  // events.getEventListeners(target, type).
+  [kListeners](type) {
+    return (this.#listeners.get(`${type}`) ?? []).map((entry) => entry.listener);
+  }
   addEventListener(type, listener, options) {
     if (listener === null || listener === undefined) return;
     const once = typeof options === 'object' && options !== null && Boolean(options.once);
@@ -201,4 +207,5 @@ for (const [cls, name] of [[AbortSignal, 'AbortSignal'], [AbortController, 'Abor
 // For the APIs that take `{ signal }`: rejects or errors with AbortError.
 exports.abortError = (signal) => new AbortError(undefined, { cause: signal.reason });
 exports.AbortError = AbortError;
+exports.kListeners = kListeners;
 Object.assign(exports, { DOMException, Event, EventTarget, AbortController, AbortSignal });

@@ -367,7 +367,12 @@ Object.assign(EventEmitter, {
   captureRejections: false,
   usingDomains: false,
   listenerCount: (emitter, type) => emitter.listenerCount(type),
-  getEventListeners: (emitter, type) => emitter.listeners(type),
+  getEventListeners(emitter, type) {
+    if (typeof emitter.listeners === 'function') return emitter.listeners(type);
+    const { EventTarget, kListeners } = require('internal/abort');
+    if (emitter instanceof EventTarget) return emitter[kListeners](type);
+    throw require('internal/errors').invalidArgType('emitter', 'an instance of EventEmitter or EventTarget', emitter);
+  },
   getMaxListeners: (emitter) => emitter.getMaxListeners(),
   setMaxListeners(n = defaultMaxListeners, ...targets) {
     if (targets.length === 0) defaultMaxListeners = n;

@@ -1,4 +1,5 @@
-// node:net. A Socket is a Duplex over a socket handle of the loop
+// node:net (src/js/node/net.js is the public module; node:tls builds on
+// the internals exported here). A Socket is a Duplex over a socket handle of the loop
 // (src/event_loop/net.rs, natives in src/host/net.rs); a Server owns a
 // listening handle. The handle reports each of its results — `connection`,
 // `connect`, `data`, `end`, `written`, `shutdown` — as a macrotask of the
@@ -13,6 +14,11 @@ const { inspect } = require('internal/inspect');
 const timers = require('internal/timers').timers;
 
 const kHandle = Symbol('handle');
+// What node:tls reaches: taking over a handle, TLS events, the moment a
+// client's TCP connection is up.
+const kAdopt = Symbol('adopt');
+const kOnTls = Symbol('onTls');
+const kOnConnected = Symbol('onConnected');
 const kTimeout = Symbol('timeout');
 const kBytesWritten = Symbol('bytesWritten');
 const kSetNoDelay = Symbol('setNoDelay');
@@ -81,42 +87,58 @@ const socketClosed = () => codedError(Error, 'ERR_SOCKET_CLOSED', 'Socket is clo
 
 // --- the handle ---
 
-// A socket handle of the loop, by id. `onevent(step, arg)` receives what it reports.
+// A socket handle of the loop, by id. Its events go to the callback given
+// when it was made (or attached).
 class Handle {
+  #id;
+  #closed = false;
   constructor(id) {
-    this.id = id;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) throw invalidArgType('id', 'a handle id', id);
+    this.#id = id;
     this.reading = false;
-    this.closed = false;
+  }
+  get id() {
+    return this.#id;
+  }
+  get closed() {
+    return this.#closed;
   }
   readStart() {
-    if (this.closed || this.reading) return;
+    if (this.#closed || this.reading) return;
     this.reading = true;
-    native.net.reading(this.id, true);
+    native.net.reading(this.#id, true);
   }
   readStop() {
-    if (this.closed || !this.reading) return;
+    if (this.#closed || !this.reading) return;
     this.reading = false;
-    native.net.reading(this.id, false);
+    native.net.reading(this.#id, false);
   }
   ref() {
-    if (!this.closed) native.net.ref(this.id, true);
+    if (!this.#closed) native.net.ref(this.#id, true);
   }
   unref() {
-    if (!this.closed) native.net.ref(this.id, false);
+    if (!this.#closed) native.net.ref(this.#id, false);
   }
   // The close callback runs in the loop's close phase.
   close(callback) {
-    if (this.closed) return;
-    this.closed = true;
-    native.net.close(this.id);
-    if (callback) native.handles.closeCallback(callback);
+    if (this.#closed) return;
+    this.#closed = true;
+    native.net.close(this.#id);
+    if (typeof callback === 'function') native.handles.closeCallback(callback);
   }
   getsockname() {
-    return this.closed ? undefined : native.net.address(this.id, false);
+    return this.#closed ? undefined : native.net.address(this.#id, false);
   }
   getpeername() {
-    return this.closed ? undefined : native.net.address(this.id, true);
+    return this.#closed ? undefined : native.net.address(this.#id, true);
   }
+}
+
+// A handle's id; anything else that claims to be one is refused here, not
+// by the natives.
+function idOf(handle) {
+  if (!(handle instanceof Handle)) throw invalidArgType('handle', 'an instance of a socket handle', handle);
+  return handle.id;
 }
 
 // --- Socket ---
@@ -154,7 +176,7 @@ function Socket(options) {
   this._pendingWrites = [];
   this._shutdownCallback = null;
   if (options.handle) {
-    this._attach(options.handle);
+    attach(this, options.handle);
     if (options.pauseOnCreate) {
       this.readableFlowing = false;
       this._readableState.flowing = false;
@@ -204,17 +226,17 @@ Object.defineProperty(Socket.prototype, '_handle', {
   configurable: true,
 });
 
-Socket.prototype._attach = function (handle, label) {
-  this[kHandle] = handle;
-  native.net.attach(handle.id, (step, arg) => onHandleEvent(this, step, arg), label ?? 'net.Socket (accepted)');
-};
+function attach(socket, handle, label) {
+  native.net.attach(idOf(handle), (step, arg) => onHandleEvent(socket, step, arg), label ?? 'net.Socket (accepted)');
+  socket[kHandle] = handle;
+}
 
 // Takes over another socket's handle (tls.TLSSocket over a net.Socket):
 // its events come here from now on.
-Socket.prototype._adopt = function (socket, label) {
+Socket.prototype[kAdopt] = function (socket, label) {
   const handle = socket[kHandle];
+  attach(this, handle, label);
   socket[kHandle] = null;
-  this._attach(handle, label);
   this._server = socket._server;
   this.server = socket.server;
   socket._server = null;
@@ -254,7 +276,7 @@ function onHandleEvent(socket, step, arg) {
     // A TLS socket's (tls.js).
     case 'secure':
     case 'tls error':
-      socket._onTls(step, arg);
+      socket[kOnTls](step, arg);
   }
 }
 
@@ -267,9 +289,9 @@ function afterConnect(socket, failure) {
     socket.destroy(exceptionWithHostPort(failure, 'connect', address, port));
     return;
   }
-  if (socket[kSetNoDelay]) native.net.setNoDelay(socket[kHandle].id, true);
+  if (socket[kSetNoDelay]) native.net.setNoDelay(idOf(socket[kHandle]), true);
   socket._unrefTimer();
-  socket._onConnected?.();
+  socket[kOnConnected]?.();
   socket.emit('connect');
   socket.emit('ready');
   if (socket.readable && !socket.isPaused()) socket.read(0);
@@ -315,7 +337,7 @@ Socket.prototype._write = function (chunk, encoding, callback) {
   if (!handle || handle.closed) return callback(socketClosed());
   this._unrefTimer();
   const data = typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk;
-  const done = native.net.write(handle.id, data);
+  const done = native.net.write(idOf(handle), data);
   this[kBytesWritten] += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
   if (done === true) return callback();
   if (done === false) {
@@ -336,7 +358,7 @@ Socket.prototype._final = function (callback) {
   const handle = this[kHandle];
   if (!handle || handle.closed) return callback();
   this._shutdownCallback = callback;
-  native.net.shutdown(handle.id);
+  native.net.shutdown(idOf(handle));
 };
 
 Socket.prototype._destroy = function (exception, callback) {
@@ -375,7 +397,7 @@ Socket.prototype.resetAndDestroy = function () {
   } else if (this.connecting) {
     this.once('connect', () => this.resetAndDestroy());
   } else {
-    native.net.reset(this[kHandle].id);
+    native.net.reset(idOf(this[kHandle]));
     this.destroy();
   }
   return this;
@@ -424,6 +446,7 @@ function lookupAndConnect(socket, options) {
     throw codedError(TypeError, 'ERR_INVALID_IP_ADDRESS', `Invalid IP address: ${localAddress}`);
   }
   if (localPort !== undefined && typeof localPort !== 'number') throw invalidArgType('options.localPort', 'of type number', localPort);
+  if (localPort !== undefined) validatePort(localPort, 'options.localPort');
   if (typeof port !== 'undefined') {
     if (typeof port !== 'number' && typeof port !== 'string') throw invalidArgType('options.port', 'of type number or string', port);
     port = validatePort(port);
@@ -510,13 +533,13 @@ Socket.prototype.setNoDelay = function (enable) {
   }
   if (this[kSetNoDelay] !== on) {
     this[kSetNoDelay] = on;
-    native.net.setNoDelay(this[kHandle].id, on);
+    native.net.setNoDelay(idOf(this[kHandle]), on);
   }
   return this;
 };
 
 Socket.prototype.setKeepAlive = function (enable, initialDelay = 0) {
-  if (this[kHandle] && !this.connecting) native.net.setKeepAlive(this[kHandle].id, Boolean(enable), Math.trunc(Math.max(0, initialDelay) / 1000));
+  if (this[kHandle] && !this.connecting) native.net.setKeepAlive(idOf(this[kHandle]), Boolean(enable), Math.trunc(Math.max(0, initialDelay) / 1000) || 0);
   else this.once('connect', () => this.setKeepAlive(enable, initialDelay));
   return this;
 };
@@ -646,7 +669,8 @@ Server.prototype.listen = function (...args) {
   if (callback) this.once('listening', callback);
   if (this[kHandle]) throw codedError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
   this._exclusive = Boolean(options.exclusive);
-  const backlog = options.backlog ?? 511;
+  // Node reads a backlog that is not a usable number as the default.
+  const backlog = typeof options.backlog === 'number' && options.backlog >= 0 ? Math.min(options.backlog, 2 ** 31 - 1) | 0 : 511;
   if (options.path !== undefined) {
     listenOn(this, { path: `${options.path}`, backlog }, options.path, -1);
     return this;
@@ -923,7 +947,7 @@ function connect(...args) {
   return socket.connect(...args);
 }
 
-module.exports = {
+exports.net = {
   BlockList,
   SocketAddress,
   Server,
@@ -946,3 +970,4 @@ module.exports = {
   },
   _normalizeArgs: normalizeConnectArgs,
 };
+Object.assign(exports, { idOf, kHandle, kAdopt, kOnTls, kOnConnected });

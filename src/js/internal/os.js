@@ -32,7 +32,32 @@ for (const [name, number] of [
   ['EMFILE', 24], ['ENOSPC', 28], ['EROFS', 30], ['EPIPE', 32], ['ENAMETOOLONG', 36], ['ENOTEMPTY', 39], ['ELOOP', 40],
 ]) errno[name] = number;
 
+// A netmask's prefix length: 255.255.0.0 → 16.
+function prefixLength(netmask) {
+  const parts = netmask.includes(':') ? netmask.split(':').map((g) => parseInt(g || '0', 16)) : netmask.split('.').map(Number);
+  const bits = netmask.includes(':') ? 16 : 8;
+  let length = 0;
+  for (const part of parts) {
+    for (let bit = bits - 1; bit >= 0; bit--) {
+      if (part & (1 << bit)) length++;
+      else return length;
+    }
+  }
+  return length;
+}
+
+function networkInterfaces() {
+  const interfaces = {};
+  for (const [name, address, netmask, family, mac, internal, scopeid] of native.os.networkInterfaces()) {
+    const entry = { address, netmask, family, mac, internal, cidr: `${address}/${prefixLength(netmask)}` };
+    if (family === 'IPv6') entry.scopeid = scopeid;
+    (interfaces[name] ??= []).push(entry);
+  }
+  return interfaces;
+}
+
 exports.os = {
+  networkInterfaces,
   arch: () => archOf[machine] ?? machine,
   availableParallelism: () => native.os.cpus().length || 1,
   cpus: () => native.os.cpus().map(({ model, speed, times: [user, nice, sys, idle, irq] }) => ({ model, speed, times: { user, nice, sys, idle, irq } })),

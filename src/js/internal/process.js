@@ -364,7 +364,9 @@ Object.assign(process, {
   geteuid: () => euid,
   getegid: () => egid,
   version: `v${nodeVersion}`,
-  versions: { node: nodeVersion, tock: native.process.version, quickjs: native.process.engineVersion },
+  // TLS is rustls, not OpenSSL; like Deno and Bun, tock still names the
+  // OpenSSL release of the Node it follows, which packages test for TLS.
+  versions: { node: nodeVersion, tock: native.process.version, quickjs: native.process.engineVersion, openssl: '3.0.19', rustls: '0.23' },
   release: { name: 'tock' },
   argv: native.process.argv,
   argv0: 'tock',

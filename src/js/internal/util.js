@@ -88,7 +88,30 @@ function isDeepStrictEqual(a, b) {
   return require('internal/assert').isDeepStrictEqual(a, b);
 }
 
+// debuglog(section): a logger printing to stderr when NODE_DEBUG names the
+// section (comma-separated, `*` wildcards), as `SECTION PID: message`.
+function debuglog(section, callback) {
+  const name = `${section}`.toUpperCase();
+  let enabled;
+  const isEnabled = () => {
+    enabled ??= `${process.env.NODE_DEBUG ?? ''}`
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .some((pattern) => new RegExp(`^${pattern.replace(/[|\\{}()[\]^$+?.]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i').test(name));
+    return enabled;
+  };
+  const logger = (...args) => {
+    if (!isEnabled()) return;
+    process.stderr.write(`${name} ${process.pid}: ${format(...args)}\n`);
+  };
+  Object.defineProperty(logger, 'enabled', { get: isEnabled, configurable: true, enumerable: true });
+  if (typeof callback === 'function') callback(logger);
+  return logger;
+}
+
 exports.util = {
+  debuglog,
+  debug: debuglog,
   isDeepStrictEqual,
   inspect,
   format,

@@ -17,9 +17,9 @@ function dnsException({ code, errno, syscall }, hostname) {
   return err;
 }
 
-function validateFamily(family) {
+function validateFamily(family, name = "property 'options.family'") {
   if (!families.has(family)) {
-    throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.family' must be one of: 0, 4, 6. Received ${inspect(family)}`);
+    throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The ${name} must be one of: 0, 4, 6. Received ${inspect(family)}`);
   }
   return families.get(family);
 }
@@ -30,7 +30,7 @@ function lookupOptions(options) {
   let all = false;
   let order = defaultOrder;
   if (typeof options === 'number' || typeof options === 'string') {
-    family = validateFamily(options);
+    family = validateFamily(options, "argument 'family'");
   } else if (options !== undefined && options !== null) {
     if (typeof options !== 'object') throw invalidArgType('options', 'of type object', options);
     if (options.family !== undefined && options.family !== null) family = validateFamily(options.family);
@@ -49,7 +49,12 @@ function lookupOptions(options) {
       if (typeof options.verbatim !== 'boolean') throw invalidArgType('options.verbatim', 'of type boolean', options.verbatim);
       order = options.verbatim ? 'verbatim' : 'ipv4first';
     }
-    if (options.order !== undefined) order = options.order;
+    if (options.order !== undefined) {
+      if (!['verbatim', 'ipv4first', 'ipv6first'].includes(options.order)) {
+        throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.order' must be one of: 'verbatim', 'ipv4first', 'ipv6first'. Received ${inspect(options.order)}`);
+      }
+      order = options.order;
+    }
   }
   return { family, hints, all, order };
 }
@@ -88,7 +93,7 @@ function lookupService(address, port, callback) {
     throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'address' is invalid. Received ${inspect(address)}`);
   }
   if (typeof port !== 'number' && typeof port !== 'string' || !Number.isInteger(+port) || +port < 0 || +port > 65535 || `${port}`.trim() === '') {
-    throw codedError(RangeError, 'ERR_SOCKET_BAD_PORT', `Port should be >= 0 and < 65536. Received ${typeof port} (${inspect(port)}).`);
+    throw codedError(RangeError, 'ERR_SOCKET_BAD_PORT', `Port should be >= 0 and < 65536. Received type ${typeof port} (${inspect(port)}).`);
   }
   if (typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
   native.dns.lookupService(address, +port, (failure, hostname, service) => {
@@ -111,19 +116,20 @@ const codes = [
   'NOTINITIALIZED', 'LOADIPHLPAPI', 'ADDRGETNETWORKPARAMS', 'CANCELLED',
 ];
 
+// Bad arguments throw at once, as in Node; failures reject.
 const promises = {
   lookup(hostname, options) {
-    return new Promise((resolve, reject) => {
-      lookup(hostname, options, (err, address, family) => {
-        if (err) reject(err);
-        else resolve(Array.isArray(address) ? address : { address, family });
-      });
+    const { promise, resolve, reject } = Promise.withResolvers();
+    lookup(hostname, options, (err, address, family) => {
+      if (err) reject(err);
+      else resolve(Array.isArray(address) ? address : { address, family });
     });
+    return promise;
   },
   lookupService(address, port) {
-    return new Promise((resolve, reject) => {
-      lookupService(address, port, (err, hostname, service) => (err ? reject(err) : resolve({ hostname, service })));
-    });
+    const { promise, resolve, reject } = Promise.withResolvers();
+    lookupService(address, port, (err, hostname, service) => (err ? reject(err) : resolve({ hostname, service })));
+    return promise;
   },
   setDefaultResultOrder,
   getDefaultResultOrder: () => defaultOrder,

@@ -7,8 +7,9 @@ const { codedError, invalidArgType } = require('internal/errors');
 const { inspect } = require('internal/inspect');
 const { HTTPParser, checkIsHttpToken } = require('internal/http/common');
 const { IncomingMessage } = require('internal/http/incoming');
-const { OutgoingMessage, kOutHeaders } = require('internal/http/outgoing');
+const { OutgoingMessage, kOutHeaders, onSocketDrain } = require('internal/http/outgoing');
 const { Agent, globalAgent } = require('internal/http/agent');
+const { urlToHttpOptions } = require('internal/url_legacy');
 
 const invalidPath = /[\u0000-\u0020]/;
 
@@ -16,21 +17,6 @@ function connReset(message) {
   const err = new Error(message);
   err.code = 'ECONNRESET';
   return err;
-}
-
-function urlToHttpOptions(url) {
-  const options = {
-    protocol: url.protocol,
-    hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
-    hash: url.hash,
-    search: url.search,
-    pathname: url.pathname,
-    path: `${url.pathname || ''}${url.search || ''}`,
-    href: url.href,
-  };
-  if (url.port !== '') options.port = Number(url.port);
-  if (url.username || url.password) options.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
-  return options;
 }
 
 function ClientRequest(input, options, callback) {
@@ -482,13 +468,7 @@ function socketErrorListener(err) {
   socket.destroy();
 }
 
-function ondrain() {
-  const message = this._httpMessage;
-  if (message && !message.finished && message[require('internal/http/outgoing').kNeedDrain]) {
-    message[require('internal/http/outgoing').kNeedDrain] = false;
-    message.emit('drain');
-  }
-}
+const ondrain = onSocketDrain;
 
 function responseOnEnd() {
   const req = this.req;

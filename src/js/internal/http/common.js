@@ -61,8 +61,9 @@ for (const arg of process.execArgv ?? []) {
 // calls, in order, `onHeaders(info)`, `onBody(chunk)`, `onComplete(trailers)`,
 // `onError(err)` or `onUpgrade(rest)`.
 class HTTPParser {
+  #id;
   constructor(isRequest, maxSize = maxHeaderSize) {
-    this.id = native.http.parser(isRequest, maxSize);
+    this.#id = native.http.parser(Boolean(isRequest), Number(maxSize) || maxHeaderSize);
     this.onHeaders = null;
     this.onBody = null;
     this.onComplete = null;
@@ -72,20 +73,20 @@ class HTTPParser {
   }
   // `upgrades`: whether an upgrade request takes the connection over.
   execute(bytes, upgrades = true) {
-    if (!this.freed) this.#dispatch(native.http.execute(this.id, bytes, upgrades), bytes);
+    if (!this.freed) this.#dispatch(native.http.execute(this.#id, bytes, Boolean(upgrades)), bytes);
   }
   // The connection ended: a body that ends with it is complete.
   finish() {
-    if (!this.freed) this.#dispatch(native.http.finish(this.id));
+    if (!this.freed) this.#dispatch(native.http.finish(this.#id));
   }
   // The response being read answers a HEAD request.
   noBody() {
-    native.http.noBody(this.id);
+    native.http.noBody(this.#id);
   }
   free() {
     if (this.freed) return;
     this.freed = true;
-    native.http.free(this.id);
+    native.http.free(this.#id);
   }
   #dispatch(events, bytes) {
     for (let i = 0; i < events.length && !this.freed; i += 2) {

@@ -123,12 +123,17 @@ IncomingMessage.prototype._destroy = function (err, callback) {
     this.socket.destroy(err);
     require('internal/stream').stream.finished(this.socket, (e) => {
       if (e?.code === 'ERR_STREAM_PREMATURE_CLOSE') e = null;
-      callback(err || e);
+      process.nextTick(reportError, this, e || err, callback);
     });
     return;
   }
-  callback(err);
+  process.nextTick(reportError, this, err, callback);
 };
+
+// As Node keeps it: the error is emitted only when someone listens for it.
+function reportError(message, error, callback) {
+  callback(message.listenerCount('error') === 0 ? undefined : error);
+}
 
 // Nobody reads the body: throw it away, so the connection can go on.
 IncomingMessage.prototype._dump = function () {

@@ -342,10 +342,12 @@ OutgoingMessage.prototype.write = function (chunk, encoding, callback) {
   return ret;
 };
 
+// The callback first, then 'error', as Node's onError.
 function writeAfterEnd(message, err, callback) {
+  if (message.destroyed) return;
   process.nextTick(() => {
-    message.emit('error', err);
     if (typeof callback === 'function') callback(err);
+    if (!message.destroyed) message.emit('error', err);
   });
 }
 
@@ -491,6 +493,15 @@ OutgoingMessage.prototype._flushOutput = function (socket) {
   return ret;
 };
 
+// The socket drained: the message's own 'drain', if a write said to wait.
+function onSocketDrain() {
+  const message = this._httpMessage;
+  if (message && !message.finished && message[kNeedDrain]) {
+    message[kNeedDrain] = false;
+    message.emit('drain');
+  }
+}
+
 OutgoingMessage.prototype.flushHeaders = function () {
   if (!this._header) this._implicitHeader();
   this._send('');
@@ -507,5 +518,6 @@ module.exports = {
   kUniqueHeaders,
   kRejectNonStandardBodyWrites,
   kHighWaterMark,
+  onSocketDrain,
   utcDate,
 };

@@ -6,7 +6,7 @@ const net = require('node/net');
 const { codedError, invalidArgType } = require('internal/errors');
 const { HTTPParser, STATUS_CODES, checkInvalidHeaderChar } = require('internal/http/common');
 const { IncomingMessage } = require('internal/http/incoming');
-const { OutgoingMessage, kOutHeaders, kRejectNonStandardBodyWrites } = require('internal/http/outgoing');
+const { OutgoingMessage, kOutHeaders, kRejectNonStandardBodyWrites, onSocketDrain } = require('internal/http/outgoing');
 
 const kConnections = Symbol('http.server.connections');
 const kCheckInterval = Symbol('http.server.connectionsCheckingInterval');
@@ -288,13 +288,7 @@ function connectionListener(socket) {
     parser.free();
     abortIncoming(state);
   });
-  socket.on('drain', () => {
-    const message = socket._httpMessage;
-    if (message && !message.finished && message[require('internal/http/outgoing').kNeedDrain]) {
-      message[require('internal/http/outgoing').kNeedDrain] = false;
-      message.emit('drain');
-    }
-  });
+  socket.on('drain', onSocketDrain);
   socket.on('error', socketOnError);
   socket._paused = false;
 }
