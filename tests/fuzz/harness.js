@@ -403,7 +403,8 @@ denyIf(Atomics.wait);
 denyIf(Atomics.waitAsync);
 denyIf(Atomics.pause); // may spin for as many iterations as asked
 denyIf(os.setPriority);
-const DENY_PATH = /child_process|\.runMain\b|^process\.(stdin|_events|exitCode)\b|\.prototype\.(kill|disconnect)$/;
+// cluster.fork spawns processes (this harness again), as child_process does.
+const DENY_PATH = /child_process|require\("cluster"\)\.fork\b|\.runMain\b|^process\.(stdin|_events|exitCode)\b|\.prototype\.(kill|disconnect)$/;
 // `this` values fuzzed methods must not get (they would break the harness).
 const PROTECTED = new WeakSetCtor([proc, proc.stdout, proc.stderr, globalThis]);
 const PROCESS_OK = /^(hrtime|memoryUsage|cwd|nextTick|emitWarning|uptime|umask|getuid|getgid|geteuid|getegid|bigint|cpuUsage|resourceUsage|listenerCount|listeners|rawListeners|eventNames|getMaxListeners)$/;
