@@ -206,7 +206,11 @@ Worker.prototype.disconnect = function () {
 Worker.prototype.kill = Worker.prototype.destroy = function (signal = 'SIGTERM') {
   if (isWorker) {
     if (!this.isConnected()) process.exit(0);
-    send(process, { act: 'exitedAfterDisconnect' }, () => process.disconnect());
+    if (this.state === 'destroying') return;
+    this.state = 'destroying';
+    send(process, { act: 'exitedAfterDisconnect' }, () => {
+      if (process.connected) process.disconnect();
+    });
     process.once('disconnect', () => process.exit(0));
     return;
   }
@@ -234,9 +238,15 @@ cluster.disconnect = function (callback) {
 const servers = new Set();
 
 function workerDisconnect(worker) {
+  // Once: a second request while disconnecting changes nothing.
+  if (worker.state === 'disconnecting' || worker.state === 'destroying') return worker;
+  worker.state = 'disconnecting';
   worker.exitedAfterDisconnect = true;
   let left = servers.size;
-  const done = () => send(process, { act: 'exitedAfterDisconnect' }, () => process.disconnect());
+  const done = () =>
+    send(process, { act: 'exitedAfterDisconnect' }, () => {
+      if (process.connected) process.disconnect();
+    });
   if (left === 0) done();
   for (const server of [...servers]) {
     servers.delete(server);
