@@ -70,6 +70,27 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             }
         })?,
     )?;
+    let open = channels.clone();
+    // trySend(id, bytes): writes what the channel takes now, without
+    // waiting (libuv's try-write); the count written, or -1. Only called
+    // when no send is in flight, so it cannot interleave with the writer.
+    native.set(
+        "trySend",
+        Function::new(ctx.clone(), move |id: f64, bytes: TypedArray<'js, u8>| -> f64 {
+            stdio::flush();
+            let Some(fd) = open.borrow().get(&(id as u64)).map(|(_, fd)| *fd) else { return -1.0 };
+            // SAFETY: read before JavaScript runs again.
+            let bytes = unsafe { bytes.as_bytes() }.unwrap_or_default();
+            // SAFETY: our channel's descriptor (non-blocking) and a valid buffer.
+            let n =
+                unsafe { libc::send(fd, bytes.as_ptr().cast(), bytes.len(), libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL) };
+            match n {
+                n if n >= 0 => n as f64,
+                _ if std::io::Error::last_os_error().kind() == std::io::ErrorKind::WouldBlock => 0.0,
+                _ => -1.0,
+            }
+        })?,
+    )?;
     native.set(
         "close",
         Function::new(ctx.clone(), move |id: f64| {

@@ -49,8 +49,19 @@ exports.setupChannel = function setupChannel(target, fd, refWhileListening) {
       return false;
     }
     // The callback runs once the message is written.
+    let bytes = require('internal/buffer').Buffer.from(`${JSON.stringify(message)}\n`);
+    // Written at once when nothing is queued (as libuv tries first): a
+    // process that exits right after sending has still sent.
+    if (sending === 0) {
+      const written = native.ipc.trySend(id, bytes);
+      if (written === bytes.length) {
+        if (callback) process.nextTick(callback, null);
+        return true;
+      }
+      if (written > 0) bytes = bytes.subarray(written);
+    }
     sending++;
-    native.ipc.send(id, require('internal/buffer').Buffer.from(`${JSON.stringify(message)}\n`), (failed) => {
+    native.ipc.send(id, bytes, (failed) => {
       if (--sending === 0 && closeWhenSent) native.ipc.close(id);
       if (callback) callback(failed ? codedError(Error, 'ERR_IPC_CHANNEL_CLOSED', 'Channel closed') : null);
     });

@@ -934,6 +934,7 @@ class BlockList {
 // --- the module ---
 
 let defaultAutoSelectFamily = true;
+let warnSimultaneousAccepts = true;
 let defaultAutoSelectFamilyAttemptTimeout = 250;
 
 function createServer(options, connectionListener) {
@@ -969,5 +970,12 @@ exports.net = {
     defaultAutoSelectFamilyAttemptTimeout = Math.max(10, value);
   },
   _normalizeArgs: normalizeConnectArgs,
+  // Windows-only in Node; elsewhere a deprecated no-op.
+  _setSimultaneousAccepts() {
+    if (warnSimultaneousAccepts) {
+      process.emitWarning('net._setSimultaneousAccepts() is deprecated and will be removed.', 'DeprecationWarning', 'DEP0121');
+      warnSimultaneousAccepts = false;
+    }
+  },
 };
 Object.assign(exports, { idOf, kHandle, kAdopt, kOnTls, kOnConnected });

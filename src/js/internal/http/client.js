@@ -212,30 +212,40 @@ ClientRequest.prototype.destroy = function (err) {
 const kError = Symbol('error');
 
 // The socket (from the agent or our own): on the next tick, the parser is
-// set up, 'socket' is emitted and what was written goes out.
+// set up, 'socket' is emitted and what was written goes out — unless the
+// request was destroyed meanwhile: then the socket goes back to the agent
+// (or is destroyed) and the request ends with 'error' and 'close'.
 ClientRequest.prototype.onSocket = function (socket, err) {
-  process.nextTick(() => {
-    if (this.destroyed || err) {
-      this.destroyed = true;
-      if (!err && this.agent && !socket.destroyed) socket.emit('free');
-      else if (socket) {
-        this._closed = true;
-        this.emit('close');
-        socket.destroy(err ?? this[kError]);
-        if (err || this[kError]) process.nextTick(() => {});
-        return;
-      }
-      if (err && !this._closed) {
-        if (!this.socket) this.emit('error', err);
-        this._closed = true;
-        this.emit('close');
-      }
+  process.nextTick(() => onSocketNT(this, socket, err));
+};
+
+function onSocketNT(req, socket, err) {
+  if (!req.destroyed && !err) {
+    tickOnSocket(req, socket);
+    req._flush();
+    return;
+  }
+  req.destroyed = true;
+  const end = (error) => {
+    if (!req.aborted && !error) error = connReset('socket hang up');
+    if (error) req.emit('error', error);
+    req._closed = true;
+    req.emit('close');
+  };
+  if (socket) {
+    if (!err && req.agent && !socket.destroyed) {
+      socket.emit('free');
+    } else {
+      socket.destroy(err || req[kError]);
+      require('internal/stream').stream.finished(socket, (er) => {
+        if (er?.code === 'ERR_STREAM_PREMATURE_CLOSE') er = null;
+        end(er || err);
+      });
       return;
     }
-    tickOnSocket(this, socket);
-    this._flush();
-  });
-};
+  }
+  end(err || req[kError]);
+}
 
 function tickOnSocket(req, socket) {
   const parser = new HTTPParser(false, req.maxHeaderSize);

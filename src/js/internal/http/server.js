@@ -111,7 +111,9 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
           for (const [k, v] of obj) this.appendHeader(k, v);
         } else {
           if (obj.length % 2 !== 0) throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'headers' is invalid. Received ${require('internal/inspect').inspect(obj)}`);
-          for (let n = 0; n < obj.length; n += 2) this.appendHeader(obj[n], obj[n + 1]);
+          // They override what was set, keeping their own duplicates.
+          for (let n = 0; n < obj.length; n += 2) this.removeHeader(obj[n]);
+          for (let n = 0; n < obj.length; n += 2) if (obj[n]) this.appendHeader(obj[n], obj[n + 1]);
         }
       } else {
         for (const k of Object.keys(obj)) if (k) this.setHeader(k, obj[k]);
@@ -416,6 +418,7 @@ function resOnFinish(req, res, socket, state, server) {
   res.detachSocket(socket);
   if (!req.readableEnded && req.complete) req.once('end', () => {});
   process.nextTick(() => {
+    res.destroyed = true;
     res._closed = true;
     res.emit('close');
   });

@@ -1,0 +1,2 @@
+// node:_http_incoming (internal/http/incoming.js).
+module.exports = { IncomingMessage: require('internal/http/incoming').IncomingMessage };
