@@ -2,7 +2,7 @@
 // src/host/http.rs), header validation, and the status and method tables.
 
 const { FastBuffer } = require('internal/buffer');
-const { codedError } = require('internal/errors');
+const { codedError, invalidArgType } = require('internal/errors');
 
 const METHODS = [
   'ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK', 'M-SEARCH', 'MERGE',
@@ -63,7 +63,8 @@ for (const arg of process.execArgv ?? []) {
 class HTTPParser {
   #id;
   constructor(isRequest, maxSize = maxHeaderSize) {
-    this.#id = native.http.parser(Boolean(isRequest), Number(maxSize) || maxHeaderSize);
+    const size = Number(maxSize);
+    this.#id = native.http.parser(Boolean(isRequest), size >= 1 && size < 2 ** 31 ? Math.trunc(size) : maxHeaderSize);
     this.onHeaders = null;
     this.onBody = null;
     this.onComplete = null;
@@ -73,6 +74,7 @@ class HTTPParser {
   }
   // `upgrades`: whether an upgrade request takes the connection over.
   execute(bytes, upgrades = true) {
+    if (!(bytes instanceof Uint8Array)) throw invalidArgType('data', 'an instance of Buffer or Uint8Array', bytes);
     if (!this.freed) this.#dispatch(native.http.execute(this.#id, bytes, Boolean(upgrades)), bytes);
   }
   // The connection ended: a body that ends with it is complete.
