@@ -1,5 +1,6 @@
 //! Sockets, polled by the loop thread itself: TCP and Unix-domain listeners
-//! and streams, as libuv's `uv_tcp_t` and `uv_pipe_t`.
+//! and streams, as libuv's `uv_tcp_t` and `uv_pipe_t`, and UDP sockets, as
+//! its `uv_udp_t`.
 //!
 //! The poll phase sleeps in epoll (`mio`) on every socket at once, and when
 //! one is ready does its I/O right there — accept, read, write, finish a
@@ -17,9 +18,9 @@
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
 use std::io::{self, Read, Write};
-use std::net::Shutdown;
+use std::net::{Shutdown, SocketAddr};
 
-use mio::net::{TcpListener, TcpStream, UnixListener, UnixStream};
+use mio::net::{TcpListener, TcpStream, UdpSocket, UnixListener, UnixStream};
 use mio::{Interest, Registry, Token};
 use rquickjs::{Ctx, Function, IntoJs, Persistent, Result, Value};
 
@@ -61,6 +62,10 @@ pub enum Event {
     Secure,
     /// TLS failed: Node's code and the message.
     TlsError(&'static str, String),
+    /// A UDP socket received a datagram.
+    Message(Vec<u8>, SocketAddr),
+    /// The oldest queued datagram went out (or failed).
+    Sent(Option<io::Error>),
 }
 
 impl Event {
@@ -76,6 +81,8 @@ impl Event {
             Event::Shutdown(_) => "shutdown",
             Event::Secure => "secure",
             Event::TlsError(..) => "tls error",
+            Event::Message(..) => "message",
+            Event::Sent(_) => "sent",
         }
     }
 
@@ -101,6 +108,16 @@ impl Event {
                 info.set("message", message)?;
                 info.into_value()
             }
+            Event::Sent(err) => outcome(err, "send")?,
+            Event::Message(bytes, from) => {
+                let info = rquickjs::Object::new(ctx.clone())?;
+                info.set("address", from.ip().to_string())?;
+                info.set("family", if from.is_ipv6() { "IPv6" } else { "IPv4" })?;
+                info.set("port", from.port())?;
+                info.set("size", bytes.len())?;
+                let bytes = rquickjs::ArrayBuffer::new(ctx.clone(), bytes)?.into_value();
+                return Ok(vec![step, bytes, info.into_value()]);
+            }
         };
         Ok(vec![step, arg])
     }
@@ -109,6 +126,7 @@ impl Event {
 enum Source {
     Listener(Listener),
     Stream(Stream),
+    Datagram(UdpSocket),
 }
 
 struct Handle {
@@ -129,6 +147,9 @@ struct Handle {
     /// Read start / stop, or listening.
     reading: bool,
     writes: VecDeque<(Vec<u8>, usize)>,
+    /// A UDP socket's datagrams waiting for room, and where each goes
+    /// (`None`: to the connected peer).
+    datagrams: VecDeque<(Vec<u8>, Option<SocketAddr>)>,
     shutdown: bool,
     /// A TLS session over the stream.
     tls: Option<Box<Tls>>,
@@ -147,6 +168,7 @@ impl Handle {
             early_error: None,
             reading: false,
             writes: VecDeque::new(),
+            datagrams: VecDeque::new(),
             shutdown: false,
             tls: None,
         }
@@ -158,6 +180,7 @@ impl Handle {
         self.reading
             || self.connecting
             || !self.writes.is_empty()
+            || !self.datagrams.is_empty()
             || self.shutdown
             || self.early_error.is_some()
             || self.tls.as_ref().is_some_and(|t| t.has_work())
@@ -166,7 +189,7 @@ impl Handle {
     fn stream(&mut self) -> Option<&mut Stream> {
         match &mut self.source {
             Source::Stream(stream) => Some(stream),
-            Source::Listener(_) => None,
+            Source::Listener(_) | Source::Datagram(_) => None,
         }
     }
 
@@ -176,8 +199,9 @@ impl Handle {
             self.connecting = false;
             return Some(Step::Event(Event::Connect(Some(err))));
         }
-        let Handle { source, readable, writable, reading, connecting, writes, shutdown, tls, .. } = self;
+        let Handle { source, readable, writable, reading, connecting, writes, shutdown, tls, datagrams, .. } = self;
         let stream = match source {
+            Source::Datagram(socket) => return datagram_step(socket, readable, writable, *reading, datagrams, scratch),
             Source::Listener(listener) => {
                 if !*reading || !*readable {
                     return None;
@@ -263,6 +287,45 @@ impl Handle {
     }
 }
 
+/// One receive or send of a UDP socket. A receive error (an ICMP refusal on
+/// a connected socket) is reported and receiving goes on, as in libuv.
+fn datagram_step(
+    socket: &UdpSocket,
+    readable: &mut bool,
+    writable: &mut bool,
+    reading: bool,
+    datagrams: &mut VecDeque<(Vec<u8>, Option<SocketAddr>)>,
+    scratch: &mut [u8],
+) -> Option<Step> {
+    if reading && *readable {
+        match socket.recv_from(scratch) {
+            Ok((n, from)) => return Some(Step::Event(Event::Message(scratch[..n].to_vec(), from))),
+            Err(err) if err.kind() == io::ErrorKind::WouldBlock => *readable = false,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => return Some(Step::Again),
+            Err(err) => return Some(Step::Event(Event::ReadError(err))),
+        }
+    }
+    if *writable && let Some((bytes, to)) = datagrams.front() {
+        match send_datagram(socket, bytes, *to) {
+            Err(err) if err.kind() == io::ErrorKind::WouldBlock => *writable = false,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => return Some(Step::Again),
+            sent => {
+                datagrams.pop_front();
+                return Some(Step::Event(Event::Sent(sent.err())));
+            }
+        }
+    }
+    None
+}
+
+fn send_datagram(socket: &UdpSocket, bytes: &[u8], to: Option<SocketAddr>) -> io::Result<()> {
+    match to {
+        Some(to) => socket.send_to(bytes, to),
+        None => socket.send(bytes),
+    }
+    .map(|_| ())
+}
+
 enum Step {
     Event(Event),
     Accepted(Stream),
@@ -315,6 +378,16 @@ impl Stream {
         match self {
             Stream::Tcp(s) => s.shutdown(Shutdown::Write),
             Stream::Unix(s) => s.shutdown(Shutdown::Write),
+        }
+    }
+}
+
+impl Source {
+    fn source(&mut self) -> &mut dyn mio::event::Source {
+        match self {
+            Source::Listener(listener) => listener.source(),
+            Source::Stream(stream) => stream.source(),
+            Source::Datagram(socket) => socket,
         }
     }
 }
@@ -393,11 +466,7 @@ impl Net {
     /// Adds a socket under `id` (the loop's operation ids, shared with every
     /// other I/O request) and watches it.
     fn insert(&self, id: u64, mut handle: Handle) -> io::Result<()> {
-        let source = match &mut handle.source {
-            Source::Listener(listener) => listener.source(),
-            Source::Stream(stream) => stream.source(),
-        };
-        self.registry.register(source, Token(id as usize), Interest::READABLE | Interest::WRITABLE)?;
+        self.registry.register(handle.source.source(), Token(id as usize), Interest::READABLE | Interest::WRITABLE)?;
         let mut handles = self.handles.borrow_mut();
         handles.insert(id, handle);
         self.recount(handles.get_mut(&id).expect("just inserted"));
@@ -459,6 +528,40 @@ impl Net {
             self.defer(id);
         }
         Ok(())
+    }
+
+    /// A bound UDP socket; it receives once `set_reading` says so.
+    pub fn bind_datagram(&self, id: u64, socket: UdpSocket, callback: Persistent<Function<'static>>) -> io::Result<()> {
+        let mut handle = Handle::new(Source::Datagram(socket));
+        handle.callback = Some(callback);
+        self.insert(id, handle)?;
+        self.mark(id, false, true);
+        Ok(())
+    }
+
+    /// A datagram: sent at once (`Ok(true)`), queued behind others or for
+    /// room (`Ok(false)`: a `sent` event follows), or failed.
+    pub fn send_datagram(&self, id: u64, bytes: &[u8], to: Option<SocketAddr>) -> io::Result<bool> {
+        let mut queued = false;
+        let sent = self.with(id, |handle| {
+            let Source::Datagram(socket) = &handle.source else {
+                return Err(io::Error::from_raw_os_error(libc::EBADF));
+            };
+            if handle.datagrams.is_empty() {
+                match send_datagram(socket, bytes, to) {
+                    Ok(()) => return Ok(true),
+                    Err(err) if err.kind() == io::ErrorKind::WouldBlock => handle.writable = false,
+                    Err(err) => return Err(err),
+                }
+            }
+            handle.datagrams.push_back((bytes.to_vec(), to));
+            queued = handle.writable;
+            Ok(false)
+        });
+        if queued {
+            self.defer(id);
+        }
+        sent.unwrap_or_else(|| Err(io::Error::from_raw_os_error(libc::EBADF)))
     }
 
     /// JavaScript made the Socket of an accepted stream.
@@ -572,11 +675,7 @@ impl Net {
         if handle.counted {
             self.alive.set(self.alive.get() - 1);
         }
-        let source = match &mut handle.source {
-            Source::Listener(listener) => listener.source(),
-            Source::Stream(stream) => stream.source(),
-        };
-        let _ = self.registry.deregister(source);
+        let _ = self.registry.deregister(handle.source.source());
         if let Source::Listener(Listener::Unix(_, path)) = &handle.source {
             let _ = std::fs::remove_file(path);
         }
@@ -591,6 +690,7 @@ impl Net {
             Source::Listener(Listener::Unix(l, _)) => f(socket2::SockRef::from(l)),
             Source::Stream(Stream::Tcp(s)) => f(socket2::SockRef::from(s)),
             Source::Stream(Stream::Unix(s)) => f(socket2::SockRef::from(s)),
+            Source::Datagram(s) => f(socket2::SockRef::from(s)),
         })
     }
 }

@@ -8,6 +8,7 @@
 pub mod buffer;
 pub mod child_process;
 pub mod crypto;
+pub mod dgram;
 pub mod dns;
 pub mod fs;
 pub mod handles;
@@ -88,6 +89,13 @@ fn compile_module<'js>(ctx: &Ctx<'js>, id: &str, params: &str) -> rquickjs::Resu
             return Err(crate::modules::esm::throw_coded(ctx, &format!("No internal module {id}"), "ERR_INTERNAL"));
         }
     };
+    // Debug builds read a module from `$TOCK_DEV_JS/{id}.js` when it is there,
+    // so built-ins can be edited and tried without a rebuild.
+    #[cfg(debug_assertions)]
+    let dev = std::env::var_os("TOCK_DEV_JS")
+        .and_then(|dir| std::fs::read_to_string(std::path::Path::new(&dir).join(format!("{id}.js"))).ok());
+    #[cfg(debug_assertions)]
+    let source = dev.as_deref().unwrap_or(source);
     let wrapped = format!("(function ({params}) {{'use strict';{source}\n}})");
     let mut options = rquickjs::context::EvalOptions::default();
     options.filename = Some(format!("tock:{id}"));
@@ -110,6 +118,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     stdin::register(ctx, &native, host)?;
     ipc::register(ctx, &native, host)?;
     net::register(ctx, &native, host)?;
+    dgram::register(ctx, &native, host)?;
     dns::register(ctx, &native, host)?;
     http::register(ctx, &native, host)?;
     tls::register(ctx, &native, host)?;

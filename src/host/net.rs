@@ -122,7 +122,7 @@ fn failure<'js>(ctx: &Ctx<'js>, err: io::Error, syscall: &'static str) -> Result
 
 /// A handle opened: its id for JavaScript (and, when tracing, announced
 /// with the label JavaScript gave), or the failure.
-fn opened<'js>(
+pub(super) fn opened<'js>(
     ctx: &Ctx<'js>,
     state: &crate::event_loop::State,
     options: &Object<'js>,

@@ -69,7 +69,7 @@ function validatePort(port, name = 'Port', allowZero = true) {
     +port !== (+port >>> 0) || port > 0xFFFF || (port === 0 && !allowZero);
   if (bad) {
     throw codedError(RangeError, 'ERR_SOCKET_BAD_PORT',
-      `${name} should be >= 0 and < 65536. Received ${describeValue(port)}.`);
+      `${name} should be ${allowZero ? '>=' : '>'} 0 and < 65536. Received ${describeValue(port)}.`);
   }
   return +port | 0;
 }
@@ -978,4 +978,4 @@ exports.net = {
     }
   },
 };
-Object.assign(exports, { idOf, kHandle, kAdopt, kOnTls, kOnConnected });
+Object.assign(exports, { idOf, kHandle, kAdopt, kOnTls, kOnConnected, validatePort, exceptionWithHostPort });
