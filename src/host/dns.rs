@@ -1,6 +1,9 @@
 //! Natives behind `dns.js`'s `lookup` and `lookupService`: the system
 //! resolver (getaddrinfo / getnameinfo, so /etc/hosts and nsswitch count)
 //! run on the blocking pool, as libuv does, each a traced I/O request.
+//! And the DNS wire format for `dns.Resolver`, which sends its queries over
+//! the loop's own UDP (and TCP) sockets as c-ares does: `encodeQuery` and
+//! `decodeAnswer` (hickory-proto).
 
 use std::ffi::{CStr, CString};
 use std::net::{IpAddr, SocketAddr};
@@ -188,8 +191,161 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             });
         })?,
     )?;
+    // encodeQuery(id, name, type): the query's bytes, or undefined for a
+    // name that is not one.
+    native.set(
+        "encodeQuery",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, id: u16, name: Utf8, kind: Utf8| -> Result<Value<'js>> {
+            match wire::query(id, &name.0, &kind.0) {
+                Some(bytes) => Ok(rquickjs::ArrayBuffer::new(ctx, bytes)?.into_value()),
+                None => Ok(Value::new_undefined(ctx)),
+            }
+        })?,
+    )?;
+    // decodeAnswer(bytes): { id, rcode, truncated, answers: [[type, record]…] }
+    // with each record in the shape `resolveAny` gives, or undefined for
+    // bytes that are no DNS response.
+    native.set(
+        "decodeAnswer",
+        Function::new(ctx.clone(), |ctx: Ctx<'js>, bytes: rquickjs::TypedArray<'js, u8>| {
+            // SAFETY: read at once, before JavaScript runs again.
+            let bytes = unsafe { bytes.as_bytes() }.unwrap_or_default();
+            match hickory_proto::op::Message::from_vec(bytes) {
+                Ok(message) => wire::answer_js(&ctx, &message),
+                Err(_) => Ok(Value::new_undefined(ctx)),
+            }
+        })?,
+    )?;
     native.set("ADDRCONFIG", libc::AI_ADDRCONFIG)?;
     native.set("V4MAPPED", libc::AI_V4MAPPED)?;
     native.set("ALL", libc::AI_ALL)?;
     Ok(())
+}
+
+/// DNS messages: a query made, a response read.
+mod wire {
+    use hickory_proto::op::{Message, MessageType, OpCode, Query, ResponseCode};
+    use hickory_proto::rr::{Name, RData, RecordType};
+    use rquickjs::{Array, Ctx, IntoJs, Object, Result, Value};
+
+    pub fn query(id: u16, name: &str, kind: &str) -> Option<Vec<u8>> {
+        let kind: RecordType = kind.parse().ok()?;
+        let name = Name::from_utf8(name).ok()?;
+        let mut message = Message::new(id, MessageType::Query, OpCode::Query);
+        message.metadata.recursion_desired = true;
+        message.add_query(Query::query(name, kind));
+        message.to_vec().ok()
+    }
+
+    /// c-ares's words for a response code (`ENOTFOUND` for NXDOMAIN).
+    fn rcode(code: ResponseCode) -> &'static str {
+        match code {
+            ResponseCode::NoError => "NOERROR",
+            ResponseCode::FormErr => "EFORMERR",
+            ResponseCode::ServFail => "ESERVFAIL",
+            ResponseCode::NXDomain => "ENOTFOUND",
+            ResponseCode::NotImp => "ENOTIMP",
+            ResponseCode::Refused => "EREFUSED",
+            _ => "EBADRESP",
+        }
+    }
+
+    /// A name as c-ares gives it: no trailing dot.
+    fn name(name: &Name) -> String {
+        let text = name.to_utf8();
+        text.strip_suffix('.').map(str::to_owned).unwrap_or(text)
+    }
+
+    fn text(bytes: &[u8]) -> String {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+
+    pub fn answer_js<'js>(ctx: &Ctx<'js>, message: &Message) -> Result<Value<'js>> {
+        let answer = Object::new(ctx.clone())?;
+        answer.set("id", message.metadata.id)?;
+        answer.set("rcode", rcode(message.metadata.response_code))?;
+        answer.set("truncated", message.metadata.truncation)?;
+        answer.set("response", message.metadata.message_type == MessageType::Response)?;
+        let records = Array::new(ctx.clone())?;
+        for record in &message.answers {
+            let Some((kind, value)) = record_js(ctx, &record.data, record.ttl)? else { continue };
+            let pair = Array::new(ctx.clone())?;
+            pair.set(0, kind)?;
+            pair.set(1, value)?;
+            records.set(records.len(), pair)?;
+        }
+        answer.set("answers", records)?;
+        answer.into_js(ctx)
+    }
+
+    fn record_js<'js>(ctx: &Ctx<'js>, data: &RData, ttl: u32) -> Result<Option<(&'static str, Object<'js>)>> {
+        let o = Object::new(ctx.clone())?;
+        let kind = match data {
+            RData::A(a) => {
+                o.set("address", a.0.to_string())?;
+                o.set("ttl", ttl)?;
+                "A"
+            }
+            RData::AAAA(a) => {
+                o.set("address", a.0.to_string())?;
+                o.set("ttl", ttl)?;
+                "AAAA"
+            }
+            RData::CNAME(n) => {
+                o.set("value", name(&n.0))?;
+                "CNAME"
+            }
+            RData::NS(n) => {
+                o.set("value", name(&n.0))?;
+                "NS"
+            }
+            RData::PTR(n) => {
+                o.set("value", name(&n.0))?;
+                "PTR"
+            }
+            RData::MX(mx) => {
+                o.set("exchange", name(&mx.exchange))?;
+                o.set("priority", mx.preference)?;
+                "MX"
+            }
+            RData::TXT(txt) => {
+                let entries: Vec<String> = txt.txt_data.iter().map(|t| text(t)).collect();
+                o.set("entries", entries)?;
+                "TXT"
+            }
+            RData::SRV(srv) => {
+                o.set("name", name(&srv.target))?;
+                o.set("port", srv.port)?;
+                o.set("priority", srv.priority)?;
+                o.set("weight", srv.weight)?;
+                "SRV"
+            }
+            RData::NAPTR(n) => {
+                o.set("flags", text(&n.flags))?;
+                o.set("service", text(&n.services))?;
+                o.set("regexp", text(&n.regexp))?;
+                o.set("replacement", name(&n.replacement))?;
+                o.set("order", n.order)?;
+                o.set("preference", n.preference)?;
+                "NAPTR"
+            }
+            RData::SOA(soa) => {
+                o.set("nsname", name(&soa.mname))?;
+                o.set("hostmaster", name(&soa.rname))?;
+                o.set("serial", soa.serial)?;
+                o.set("refresh", soa.refresh)?;
+                o.set("retry", soa.retry)?;
+                o.set("expire", soa.expire)?;
+                o.set("minttl", soa.minimum)?;
+                "SOA"
+            }
+            RData::CAA(caa) => {
+                o.set("critical", if caa.issuer_critical { 128 } else { 0 })?;
+                o.set(caa.tag.as_str(), text(&caa.value))?;
+                "CAA"
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some((kind, o)))
+    }
 }

@@ -1,9 +1,12 @@
 // node:dns. lookup and lookupService ask the system resolver
 // (getaddrinfo / getnameinfo on the blocking pool, src/host/dns.rs): what
-// /etc/hosts and nsswitch say, as Node's do.
+// /etc/hosts and nsswitch say, as Node's do. resolve*, reverse and the
+// servers are a default Resolver's (internal/dns.js), shared with
+// dns.promises.
 
 const { codedError, invalidArgType } = require('internal/errors');
 const { inspect } = require('internal/inspect');
+const { Resolver, PromiseResolver, methods } = require('internal/dns');
 
 let defaultOrder = 'verbatim';
 
@@ -143,6 +146,35 @@ module.exports = {
   ADDRCONFIG: native.dns.ADDRCONFIG,
   V4MAPPED: native.dns.V4MAPPED,
   ALL: native.dns.ALL,
+  Resolver,
   promises,
 };
+promises.Resolver = PromiseResolver;
 for (const code of codes) module.exports[code] = promises[code] = `E${code}`;
+
+// The default resolvers, made at first use; dns.setServers replaces them
+// (a new channel, so queries in flight are left alone, as in Node).
+let defaults;
+function defaultResolvers() {
+  if (!defaults) {
+    const resolver = new Resolver();
+    const promiseResolver = new PromiseResolver();
+    promiseResolver._handle = resolver._handle;
+    defaults = { resolver, promiseResolver };
+  }
+  return defaults;
+}
+
+function setServers(servers) {
+  const resolver = new Resolver();
+  resolver.setServers(servers);
+  const promiseResolver = new PromiseResolver();
+  promiseResolver._handle = resolver._handle;
+  defaults = { resolver, promiseResolver };
+}
+module.exports.setServers = promises.setServers = setServers;
+module.exports.getServers = promises.getServers = () => defaultResolvers().resolver.getServers();
+for (const method of ['resolve', 'reverse', ...Object.keys(methods)]) {
+  module.exports[method] = (...args) => defaultResolvers().resolver[method](...args);
+  promises[method] = (...args) => defaultResolvers().promiseResolver[method](...args);
+}
