@@ -157,6 +157,8 @@ pub struct Options {
     pub trace: Option<Trace>,
     /// `process.argv` after the executable: the script path (absolute) and its arguments.
     pub argv: Vec<String>,
+    /// Node's own options given before the program (`process.execArgv`).
+    pub exec_argv: Vec<String>,
     pub unhandled_rejections: UnhandledRejections,
 }
 
@@ -217,6 +219,37 @@ pub fn parse() -> Options {
     })
 }
 
+/// Node's options tock takes as Node does: they go to `process.execArgv`,
+/// where the built-ins that honour them look (`--no-warnings`,
+/// `--tls-min-v1.2`, `--max-http-header-size=N`…).
+const NODE_FLAGS: &[&str] = &[
+    "--expose-gc",
+    "--expose_gc",
+    "--no-warnings",
+    "--no-deprecation",
+    "--throw-deprecation",
+    "--trace-deprecation",
+    "--pending-deprecation",
+    "--trace-warnings",
+    "--insecure-http-parser",
+    "--use-bundled-ca",
+    "--use-openssl-ca",
+    "--tls-min-v1.0",
+    "--tls-min-v1.1",
+    "--tls-min-v1.2",
+    "--tls-min-v1.3",
+    "--tls-max-v1.2",
+    "--tls-max-v1.3",
+    "--enable-network-family-autoselection",
+    "--no-network-family-autoselection",
+];
+const NODE_VALUED_FLAGS: &[&str] =
+    &["--max-http-header-size=", "--tls-cipher-list=", "--network-family-autoselection-attempt-timeout="];
+
+fn is_node_flag(arg: &str) -> bool {
+    NODE_FLAGS.contains(&arg) || NODE_VALUED_FLAGS.iter().any(|prefix| arg.starts_with(prefix))
+}
+
 /// The options of a command line (the executable's name first), or why it
 /// runs no program. Nothing here ends the process.
 pub fn parse_from<I, T>(args: I) -> Result<Options, Stop>
@@ -225,7 +258,22 @@ where
     T: Into<std::ffi::OsString> + Clone,
 {
     use clap::CommandFactory;
-    let cli = Cli::try_parse_from(args).map_err(|err| {
+    // Node's options before the program are set aside for execArgv.
+    let mut exec_argv = Vec::new();
+    let mut rest: Vec<std::ffi::OsString> = Vec::new();
+    let mut before_program = true;
+    for (i, arg) in args.into_iter().map(Into::into).enumerate() {
+        let text = arg.to_str().unwrap_or("");
+        if i > 0 && before_program && is_node_flag(text) {
+            exec_argv.push(text.to_owned());
+            continue;
+        }
+        if i > 0 && !text.starts_with('-') {
+            before_program = false;
+        }
+        rest.push(arg);
+    }
+    let cli = Cli::try_parse_from(rest).map_err(|err| {
         use clap::error::ErrorKind;
         let code = if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) { 0 } else { 9 };
         Stop { message: err.render().to_string(), code }
@@ -273,5 +321,5 @@ where
         diagnose: flags.diagnose,
         block_threshold_ms: flags.block_threshold,
     });
-    Ok(Options { entry, test262, trace, argv, unhandled_rejections })
+    Ok(Options { entry, test262, trace, argv, exec_argv, unhandled_rejections })
 }

@@ -107,6 +107,13 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         argv.set(i + 1, arg.as_str())?;
     }
     native.set("argv", argv)?;
+    let exec_argv = Array::new(ctx.clone())?;
+    for (i, arg) in host.options.exec_argv.iter().enumerate() {
+        exec_argv.set(i, arg.as_str())?;
+    }
+    native.set("execArgv", exec_argv)?;
+    // `gc()` under --expose-gc: a full collection now.
+    native.set("gc", Function::new(ctx.clone(), |ctx: Ctx<'_>| ctx.run_gc())?)?;
     native.set("execPath", exec_path)?;
     native.set("pid", std::process::id())?;
     // SAFETY: these calls cannot fail.

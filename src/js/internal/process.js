@@ -147,7 +147,10 @@ function emitWarning(warning, type, code) {
   } else if (!(warning instanceof Error)) {
     throw invalidArgType('warning', 'of type string or an instance of Error', warning);
   }
-  if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
+  if (warning.name === 'DeprecationWarning') {
+    if (process.noDeprecation) return;
+    if (process.throwDeprecation) throw warning;
+  }
   nextTick(() => process.emit('warning', warning));
 }
 
@@ -370,7 +373,7 @@ Object.assign(process, {
   release: { name: 'tock' },
   argv: native.process.argv,
   argv0: 'tock',
-  execArgv: [],
+  execArgv: native.process.execArgv,
   execPath: native.process.execPath,
   env: environment(native.process.env),
   pid: native.process.pid,
@@ -428,7 +431,13 @@ process.on('removeListener', (event) => {
   const signo = signalOf(event);
   if (signo !== undefined && process.listenerCount(event) === 0) native.signals.listened(signo, false);
 });
-process.on('warning', printWarning);
+// Node's options of the command line (src/cli.rs) that the process honours.
+const execArgv = new Set(process.execArgv);
+if (execArgv.has('--no-deprecation')) process.noDeprecation = true;
+if (execArgv.has('--throw-deprecation')) process.throwDeprecation = true;
+if (execArgv.has('--trace-deprecation')) process.traceDeprecation = true;
+if (!execArgv.has('--no-warnings')) process.on('warning', printWarning);
+if (execArgv.has('--expose-gc') || execArgv.has('--expose_gc')) globalThis.gc = native.process.gc;
 
 exports.process = process;
 exports.runTicks = runTicks;
