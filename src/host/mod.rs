@@ -25,6 +25,7 @@ pub mod timers;
 pub mod tls;
 pub mod trace;
 pub mod url;
+pub mod zlib;
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -119,6 +120,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     ipc::register(ctx, &native, host)?;
     net::register(ctx, &native, host)?;
     dgram::register(ctx, &native, host)?;
+    zlib::register(ctx, &native, host)?;
     dns::register(ctx, &native, host)?;
     http::register(ctx, &native, host)?;
     tls::register(ctx, &native, host)?;
