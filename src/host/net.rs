@@ -148,9 +148,10 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
         "listen",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, options: Object<'js>, callback: Function<'js>| {
             let state = &h.event_loop;
-            let flag = |key: &str| options.get::<_, Option<bool>>(key).map(|v| v.unwrap_or(false));
+            // Lenient: a flag is true only when it is, a backlog a number.
+            let flag = |key: &str| options.get::<_, Value>(key).map(|v| v.as_bool().unwrap_or(false));
             let how = Listening {
-                backlog: options.get::<_, Option<i32>>("backlog")?.unwrap_or(511),
+                backlog: options.get::<_, Value>("backlog")?.as_number().map_or(511, |n| n as i32),
                 ipv6_only: flag("ipv6Only")?,
                 reuse_port: flag("reusePort")?,
                 bind_only: flag("bindOnly")?,

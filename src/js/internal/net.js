@@ -7,7 +7,7 @@
 // order: what is emitted at once, on the next tick, or in the close phase.
 
 const { EventEmitter } = require('internal/events');
-const { Duplex } = require('internal/stream').stream;
+const { Duplex, addAbortSignal } = require('internal/stream').stream;
 const { FastBuffer } = require('internal/buffer');
 const { codedError, invalidArgType, errnoException } = require('internal/errors');
 const { inspect } = require('internal/inspect');
@@ -22,7 +22,12 @@ const kOnConnected = Symbol('onConnected');
 const kTimeout = Symbol('timeout');
 const kBytesWritten = Symbol('bytesWritten');
 const kSetNoDelay = Symbol('setNoDelay');
+const kSetKeepAlive = Symbol('setKeepAlive');
+const kSetKeepAliveInitialDelay = Symbol('setKeepAliveInitialDelay');
 const kConnectOptions = Symbol('connectOptions');
+// What node:cluster's primary marks the servers that reserve its workers' ports with.
+const kReservePort = Symbol('reservePort');
+const kListeningId = Symbol('listeningId');
 
 // --- addresses ---
 
@@ -55,11 +60,10 @@ function exceptionWithHostPort(info, syscall, address, port) {
 
 // `listen EADDRINUSE: address already in use :::3000`
 function uvExceptionWithHostPort(info, syscall, address, port) {
-  const where = port > 0 ? `${address}:${port}` : address;
-  const err = new Error(`${syscall} ${info.code}: ${info.description}${where === undefined ? '' : ` ${where}`}`);
-  Object.assign(err, { errno: info.errno, code: info.code, syscall });
-  if (address !== undefined) err.address = address;
-  if (port > 0) err.port = port;
+  const where = port > 0 ? ` ${address}:${port}` : address ? ` ${address}` : '';
+  const err = new Error(`${syscall} ${info.code}: ${info.description}${where}`);
+  Object.assign(err, { errno: info.errno, code: info.code, syscall, address });
+  if (port) err.port = port;
   return err;
 }
 
@@ -83,54 +87,138 @@ function describeValue(value) {
   return `type ${typeof value} (${shown})`;
 }
 
+function outOfRange(name, range, value) {
+  return codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${inspect(value)}`);
+}
+
+function validateInt32(value, name, min = -(2 ** 31)) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+  if (value < min || value > 2 ** 31 - 1) throw outOfRange(name, `>= ${min} && <= ${2 ** 31 - 1}`, value);
+}
+
 const socketClosed = () => codedError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed');
 
 // --- the handle ---
 
-// A socket handle of the loop, by id. Its events go to the callback given
-// when it was made (or attached).
-class Handle {
-  #id;
-  #closed = false;
-  constructor(id) {
-    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) throw invalidArgType('id', 'a handle id', id);
-    this.#id = id;
-    this.reading = false;
+// A socket handle of the loop — what Node's TCP and Pipe wraps are to its
+// net.js. A client's is made by socket.connect() at once, before the host
+// is looked up, and opened by its connect(); an accepted one comes open. Its
+// events go to its `owner` (a Socket); a listening one's connections to its
+// `onconnection(err, clientHandle)`, looked up when each arrives.
+// Where a handle connects or listens: { path } or { address, port }.
+function checkTarget(target) {
+  if (target === null || typeof target !== 'object') throw invalidArgType('target', 'of type object', target);
+  if (target.path !== undefined) {
+    if (typeof target.path !== 'string') throw invalidArgType('target.path', 'of type string', target.path);
+    return;
   }
+  if (typeof target.address !== 'string') throw invalidArgType('target.address', 'of type string', target.address);
+  if (typeof target.port !== 'number') throw invalidArgType('target.port', 'of type number', target.port);
+}
+
+class Handle {
+  #id = 0;
+  #closed = false;
+  #refed = true;
+  constructor(id) {
+    if (id !== undefined && (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1)) throw invalidArgType('id', 'a handle id', id);
+    this.#id = id ?? 0;
+    this.reading = false;
+    this.owner = null;
+    this.onconnection = null;
+  }
+  // 0 until opened.
   get id() {
     return this.#id;
   }
   get closed() {
     return this.#closed;
   }
+  // What the loop reports about this handle.
+  onevent = (step, arg) => {
+    if (step === 'connection') this.onconnection(typeof arg === 'number' ? 0 : arg, typeof arg === 'number' ? new Handle(arg) : undefined);
+    else if (this.owner) onHandleEvent(this.owner, step, arg);
+  };
+  #open(id) {
+    this.#id = id;
+    if (!this.#refed) native.net.ref(id, false);
+  }
+  // connect({ address, port } or { path }, label): the failure, if it
+  // failed at once; a 'connect' event follows otherwise.
+  connect(target, label) {
+    checkTarget(target);
+    const id = native.net.connect({ ...target, label: `${label}` }, this.onevent);
+    if (typeof id !== 'number') return id;
+    this.#open(id);
+  }
+  listen(target, label) {
+    checkTarget(target);
+    const id = native.net.listen({ ...target, label: `${label}` }, this.onevent);
+    if (typeof id !== 'number') return id;
+    this.#open(id);
+  }
+  // Events come here from now on (an accepted handle, or one taken over).
+  attach(label) {
+    if (this.#id) native.net.attach(this.#id, this.onevent, `${label}`);
+  }
+  #live() {
+    return this.#id !== 0 && !this.#closed;
+  }
   readStart() {
-    if (this.#closed || this.reading) return;
+    if (!this.#live()) return;
     this.reading = true;
     native.net.reading(this.#id, true);
   }
   readStop() {
-    if (this.#closed || !this.reading) return;
+    if (!this.#live()) return;
     this.reading = false;
     native.net.reading(this.#id, false);
   }
   ref() {
-    if (!this.#closed) native.net.ref(this.#id, true);
+    this.#refed = true;
+    if (this.#live()) native.net.ref(this.#id, true);
   }
   unref() {
-    if (!this.#closed) native.net.ref(this.#id, false);
+    this.#refed = false;
+    if (this.#live()) native.net.ref(this.#id, false);
   }
   // The close callback runs in the loop's close phase.
   close(callback) {
     if (this.#closed) return;
     this.#closed = true;
-    native.net.close(this.#id);
+    if (this.#id) native.net.close(this.#id);
     if (typeof callback === 'function') native.handles.closeCallback(callback);
   }
+  // true when written at once, false when queued (a 'written' event
+  // follows), else the failure.
+  write(data) {
+    if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
+      throw invalidArgType('data', 'of type string or an instance of Buffer or Uint8Array', data);
+    }
+    if (!this.#live()) return { code: 'EBADF', errno: -9, syscall: 'write' };
+    return native.net.write(this.#id, data);
+  }
+  // A 'shutdown' event follows.
+  shutdown() {
+    if (this.#live()) native.net.shutdown(this.#id);
+  }
+  // The close that follows sends an RST.
+  reset() {
+    if (this.#live()) native.net.reset(this.#id);
+  }
+  setNoDelay(enable) {
+    if (this.#live()) native.net.setNoDelay(this.#id, Boolean(enable));
+  }
+  // The delay in seconds.
+  setKeepAlive(enable, delay) {
+    if (this.#live()) native.net.setKeepAlive(this.#id, Boolean(enable), Math.max(0, delay | 0));
+  }
   getsockname() {
-    return this.#closed ? undefined : native.net.address(this.#id, false);
+    return this.#live() ? native.net.address(this.#id, false) : undefined;
   }
   getpeername() {
-    return this.#closed ? undefined : native.net.address(this.#id, true);
+    return this.#live() ? native.net.address(this.#id, true) : undefined;
   }
 }
 
@@ -147,7 +235,13 @@ function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
   if (typeof options === 'number') options = { fd: options };
   else options = { ...options };
+  for (const key of ['objectMode', 'readableObjectMode', 'writableObjectMode']) {
+    if (options[key]) {
+      throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.${key}' is not supported. Received ${inspect(options[key])}`);
+    }
+  }
   if (options.fd !== undefined) {
+    validateInt32(options.fd, 'fd', 0);
     throw codedError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'net.Socket({ fd }) is not supported by tock yet');
   }
   const allowHalfOpen = Boolean(options.allowHalfOpen);
@@ -173,31 +267,25 @@ function Socket(options) {
   this._server = null;
   this.allowHalfOpen = allowHalfOpen;
   this[kSetNoDelay] = Boolean(options.noDelay);
+  this[kSetKeepAlive] = Boolean(options.keepAlive);
+  this[kSetKeepAliveInitialDelay] = Math.max(0, ~~(options.keepAliveInitialDelay / 1000));
+  this._pendingData = null;
   this._pendingWrites = [];
   this._shutdownCallback = null;
   if (options.handle) {
-    attach(this, options.handle);
+    attach(this, options.handle, 'net.Socket (accepted)');
     if (options.pauseOnCreate) {
-      this.readableFlowing = false;
       this._readableState.flowing = false;
+      if (typeof this[kHandle].readStop === 'function') this[kHandle].readStop();
     } else {
       this.read(0);
     }
   }
   this.on('end', onReadableStreamEnd);
-  if (options.signal) addAbortSignal(this, options.signal);
+  if (options.signal) addAbortSignal(options.signal, this);
 }
 Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
 Object.setPrototypeOf(Socket, Duplex);
-
-function addAbortSignal(socket, signal) {
-  const abort = () => socket.destroy(codedError(Error, 'ABORT_ERR', 'The operation was aborted', { name: 'AbortError' }));
-  if (signal.aborted) process.nextTick(abort);
-  else {
-    signal.addEventListener('abort', abort, { once: true });
-    socket.once('close', () => signal.removeEventListener('abort', abort));
-  }
-}
 
 // The peer ended: without allowHalfOpen our side ends too (Duplex does it),
 // and writing now is an error.
@@ -209,10 +297,8 @@ function writeAfterFIN(chunk, encoding, callback) {
   if (!this.writableEnded) return Duplex.prototype.write.call(this, chunk, encoding, callback);
   if (typeof encoding === 'function') callback = encoding;
   const err = codedError(Error, 'EPIPE', 'This socket has been ended by the other party');
-  process.nextTick(() => {
-    this.destroy(err);
-    if (typeof callback === 'function') callback(err);
-  });
+  if (typeof callback === 'function') process.nextTick(callback, err);
+  this.destroy(err);
   return false;
 }
 
@@ -226,16 +312,21 @@ Object.defineProperty(Socket.prototype, '_handle', {
   configurable: true,
 });
 
+// A handle given to a socket (accepted, or any object with a handle's
+// methods, as Node allows) reports to it.
 function attach(socket, handle, label) {
-  native.net.attach(idOf(handle), (step, arg) => onHandleEvent(socket, step, arg), label ?? 'net.Socket (accepted)');
   socket[kHandle] = handle;
+  handle.owner = socket;
+  if (handle instanceof Handle) handle.attach(label);
 }
 
 // Takes over another socket's handle (tls.TLSSocket over a net.Socket):
 // its events come here from now on.
 Socket.prototype[kAdopt] = function (socket, label) {
-  const handle = socket[kHandle];
-  attach(this, handle, label);
+  if (!socket[kHandle].id) {
+    throw codedError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'tls.TLSSocket over a net.Socket still looking up its host is not supported by tock yet');
+  }
+  attach(this, socket[kHandle], label);
   socket[kHandle] = null;
   this._server = socket._server;
   this.server = socket.server;
@@ -248,7 +339,7 @@ function onHandleEvent(socket, step, arg) {
       const chunk = new FastBuffer(arg);
       socket.bytesRead += chunk.length;
       socket._unrefTimer();
-      if (!socket.push(chunk)) socket[kHandle]?.readStop();
+      if (!socket.push(chunk) && socket[kHandle]?.reading) socket[kHandle].readStop();
       return;
     }
     case 'end':
@@ -289,7 +380,9 @@ function afterConnect(socket, failure) {
     socket.destroy(exceptionWithHostPort(failure, 'connect', address, port));
     return;
   }
-  if (socket[kSetNoDelay]) native.net.setNoDelay(idOf(socket[kHandle]), true);
+  const handle = socket[kHandle];
+  if (socket[kSetNoDelay] && handle.setNoDelay) handle.setNoDelay(true);
+  if (socket[kSetKeepAlive] && handle.setKeepAlive) handle.setKeepAlive(true, socket[kSetKeepAliveInitialDelay]);
   socket._unrefTimer();
   socket[kOnConnected]?.();
   socket.emit('connect');
@@ -302,7 +395,7 @@ Socket.prototype._read = function () {
     this.once('connect', () => this._read());
     return;
   }
-  this[kHandle].readStart();
+  if (!this[kHandle].reading) this[kHandle].readStart();
 };
 
 Socket.prototype.pause = function () {
@@ -323,34 +416,38 @@ Socket.prototype.read = function (n) {
   return Duplex.prototype.read.call(this, n);
 };
 
-Socket.prototype._write = function (chunk, encoding, callback) {
-  if (this.connecting) {
+// What is written while connecting waits (`_pendingData`, counted in
+// bytesWritten) for the connection.
+function writeGeneric(socket, data, callback) {
+  if (socket.connecting) {
+    socket._pendingData = data;
     const onClose = () => callback(codedError(Error, 'ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'Socket closed before the connection was established'));
-    this.once('connect', () => {
-      this.off('close', onClose);
-      this._write(chunk, encoding, callback);
+    socket.once('connect', () => {
+      socket.off('close', onClose);
+      writeGeneric(socket, data, callback);
     });
-    this.once('close', onClose);
+    socket.once('close', onClose);
     return;
   }
-  const handle = this[kHandle];
-  if (!handle || handle.closed) return callback(socketClosed());
-  this._unrefTimer();
-  const data = typeof chunk === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk;
-  const done = native.net.write(idOf(handle), data);
-  this[kBytesWritten] += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-  if (done === true) return callback();
-  if (done === false) {
-    this._pendingWrites.push(callback);
-    return;
-  }
-  callback(errnoException(done));
+  socket._pendingData = null;
+  const handle = socket[kHandle];
+  if (!handle) return callback(socketClosed());
+  socket._unrefTimer();
+  const done = handle.write(data);
+  if (typeof done !== 'boolean') return callback(errnoException(done));
+  socket[kBytesWritten] += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+  if (done) return callback();
+  socket._pendingWrites.push(callback);
+}
+
+Socket.prototype._write = function (chunk, encoding, callback) {
+  const utf8 = typeof chunk !== 'string' || encoding === 'utf8' || encoding === 'utf-8';
+  writeGeneric(this, utf8 ? chunk : Buffer.from(chunk, encoding), callback);
 };
 
 // Corked writes go out in one.
 Socket.prototype._writev = function (chunks, callback) {
-  const buffers = chunks.map(({ chunk, encoding }) => (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk));
-  this._write(Buffer.concat(buffers), 'buffer', callback);
+  writeGeneric(this, Buffer.concat(chunks.map(({ chunk, encoding }) => (typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk))), callback);
 };
 
 Socket.prototype._final = function (callback) {
@@ -358,7 +455,7 @@ Socket.prototype._final = function (callback) {
   const handle = this[kHandle];
   if (!handle || handle.closed) return callback();
   this._shutdownCallback = callback;
-  native.net.shutdown(idOf(handle));
+  handle.shutdown();
 };
 
 Socket.prototype._destroy = function (exception, callback) {
@@ -397,22 +494,31 @@ Socket.prototype.resetAndDestroy = function () {
   } else if (this.connecting) {
     this.once('connect', () => this.resetAndDestroy());
   } else {
-    native.net.reset(idOf(this[kHandle]));
+    this[kHandle].reset();
     this.destroy();
   }
   return this;
 };
 
 Socket.prototype.connect = function (...args) {
-  const [options, callback] = normalizeConnectArgs(args);
+  const [options, callback] = normalizeArgs(args);
+  if (options.port === undefined && (options.path === undefined || options.path === null)) {
+    throw codedError(TypeError, 'ERR_MISSING_ARGS', 'The "options" or "port" or "path" argument must be specified');
+  }
   if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
   if (this.destroyed) {
-    this._readableState.destroyed = this._writableState.destroyed = false;
-    this._readableState.ended = this._readableState.endEmitted = false;
-    this._writableState.ending = this._writableState.ended = this._writableState.finished = false;
+    this[kHandle] = null;
+    this._peername = this._sockname = null;
+    this._undestroy();
+  }
+  if (options.timeout) this.setTimeout(options.timeout);
+  // The byte counts are the handle's: a new connection starts from 0.
+  if (!this[kHandle]) {
+    attach(this, new Handle());
+    this.bytesRead = this[kBytesWritten] = 0;
   }
   if (callback) this.once('connect', callback);
-  if (options.timeout) this.setTimeout(options.timeout);
+  this._unrefTimer();
   this.connecting = true;
   if (options.noDelay !== undefined) this[kSetNoDelay] = Boolean(options.noDelay);
   if (options.path) {
@@ -424,11 +530,13 @@ Socket.prototype.connect = function (...args) {
   return this;
 };
 
-function normalizeConnectArgs(args) {
+// connect() and listen() arguments as [options, callback]: (options),
+// (path) or (port[, host]), each with an optional callback last.
+function normalizeArgs(args) {
   let options = {};
   if (args.length === 0) return [options, null];
   const [first] = args;
-  if (first !== null && typeof first === 'object') options = { ...first };
+  if (first !== null && typeof first === 'object') options = first;
   else if (typeof first === 'string' && Number.isNaN(Number(first)) && first !== '') options = { path: first };
   else {
     options.port = first;
@@ -447,12 +555,13 @@ function lookupAndConnect(socket, options) {
   }
   if (localPort !== undefined && typeof localPort !== 'number') throw invalidArgType('options.localPort', 'of type number', localPort);
   if (localPort !== undefined) validatePort(localPort, 'options.localPort');
-  if (typeof port !== 'undefined') {
-    if (typeof port !== 'number' && typeof port !== 'string') throw invalidArgType('options.port', 'of type number or string', port);
-    port = validatePort(port);
-  } else {
-    throw codedError(TypeError, 'ERR_MISSING_ARGS', 'The "options" or "port" or "path" argument must be specified');
+  if (typeof port !== 'number' && typeof port !== 'string') throw invalidArgType('options.port', 'one of type number or string', port);
+  port = validatePort(port);
+  const { autoSelectFamily, autoSelectFamilyAttemptTimeout } = options;
+  if (autoSelectFamily != null && typeof autoSelectFamily !== 'boolean') {
+    throw invalidArgType('options.autoSelectFamily', 'of type boolean', autoSelectFamily);
   }
+  if (autoSelectFamilyAttemptTimeout != null) validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
   const target = { port, localAddress, localPort };
   if (isIP(host)) {
     process.nextTick(() => {
@@ -460,9 +569,10 @@ function lookupAndConnect(socket, options) {
     });
     return;
   }
+  if (options.lookup != null && typeof options.lookup !== 'function') throw invalidArgType('options.lookup', 'of type function', options.lookup);
   const lookup = options.lookup ?? require('node/dns').lookup;
   const family = options.family === undefined ? 0 : options.family;
-  const autoSelect = options.autoSelectFamily ?? defaultAutoSelectFamily;
+  const autoSelect = autoSelectFamily ?? defaultAutoSelectFamily;
   socket._host = host;
   lookup(host, { family, hints: options.hints ?? 0, all: autoSelect && !options.lookup }, (err, ip, addressType) => {
     let addresses = Array.isArray(ip) ? ip : null;
@@ -489,28 +599,25 @@ function lookupAndConnect(socket, options) {
 function internalConnect(socket, target) {
   const label = target.label ?? `net.connect(${target.address}:${target.port})`;
   socket[kConnectOptions] = { address: target.path ?? target.address, port: target.port };
-  const id = native.net.connect({ ...target, label }, (step, arg) => onHandleEvent(socket, step, arg));
-  if (typeof id !== 'number') {
-    socket.destroy(exceptionWithHostPort(id, id.syscall, target.path ?? target.address, target.port));
-    return;
-  }
-  const handle = new Handle(id);
-  socket[kHandle] = handle;
-  if (socket._unref) handle.unref();
+  const failure = socket[kHandle].connect(target, label);
+  if (failure) socket.destroy(exceptionWithHostPort(failure, failure.syscall, target.path ?? target.address, target.port));
 }
 
-Socket.prototype.setTimeout = function (ms, callback) {
-  if (typeof ms !== 'number' || Number.isNaN(ms)) throw invalidArgType('msecs', 'of type number', ms);
-  this.timeout = ms;
+Socket.prototype.setTimeout = function (msecs, callback) {
+  if (this.destroyed) return this;
+  this.timeout = msecs;
+  if (typeof msecs !== 'number') throw invalidArgType('msecs', 'of type number', msecs);
+  if (msecs < 0 || !Number.isFinite(msecs)) throw outOfRange('msecs', 'a non-negative finite number', msecs);
+  if (callback !== undefined && typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
   this._clearTimer();
-  if (ms === 0) {
+  if (msecs === 0) {
     if (callback) this.removeListener('timeout', callback);
     return this;
   }
   this[kTimeout] = timers.setTimeout(() => {
     this[kTimeout] = null;
     this.emit('timeout');
-  }, ms);
+  }, msecs);
   this[kTimeout].unref();
   if (callback) this.once('timeout', callback);
   return this;
@@ -525,22 +632,28 @@ Socket.prototype._clearTimer = function () {
   this[kTimeout] = null;
 };
 
+// Both settings are kept, for the connection to come, and reach the handle
+// only when they change.
 Socket.prototype.setNoDelay = function (enable) {
-  const on = enable === undefined ? true : Boolean(enable);
-  if (!this[kHandle] || this.connecting) {
+  const on = Boolean(enable === undefined ? true : enable);
+  const handle = this[kHandle];
+  if (!handle) this[kSetNoDelay] = on;
+  else if (handle.setNoDelay && on !== this[kSetNoDelay]) {
     this[kSetNoDelay] = on;
-    return this;
-  }
-  if (this[kSetNoDelay] !== on) {
-    this[kSetNoDelay] = on;
-    native.net.setNoDelay(idOf(this[kHandle]), on);
+    handle.setNoDelay(on);
   }
   return this;
 };
 
-Socket.prototype.setKeepAlive = function (enable, initialDelay = 0) {
-  if (this[kHandle] && !this.connecting) native.net.setKeepAlive(idOf(this[kHandle]), Boolean(enable), Math.trunc(Math.max(0, initialDelay) / 1000) || 0);
-  else this.once('connect', () => this.setKeepAlive(enable, initialDelay));
+Socket.prototype.setKeepAlive = function (enable, initialDelayMsecs) {
+  const on = Boolean(enable);
+  const delay = ~~(initialDelayMsecs / 1000);
+  const handle = this[kHandle];
+  if (handle && !handle.setKeepAlive) return this;
+  const changed = on !== this[kSetKeepAlive] || (on && delay !== this[kSetKeepAliveInitialDelay]);
+  this[kSetKeepAlive] = on;
+  this[kSetKeepAliveInitialDelay] = delay;
+  if (handle && changed) handle.setKeepAlive(on, delay);
   return this;
 };
 
@@ -549,13 +662,13 @@ Socket.prototype.address = function () {
 };
 
 Socket.prototype._getsockname = function () {
-  if (!this[kHandle]) return {};
+  if (!this[kHandle]?.getsockname) return {};
   this._sockname ??= this[kHandle].getsockname() ?? null;
   return this._sockname ?? {};
 };
 
 Socket.prototype._getpeername = function () {
-  if (!this[kHandle]) return this._peername ?? {};
+  if (!this[kHandle]?.getpeername) return this._peername ?? {};
   if (!this._peername) {
     const peer = this[kHandle].getpeername();
     if (!peer) return {};
@@ -564,17 +677,14 @@ Socket.prototype._getpeername = function () {
   return this._peername;
 };
 
-Socket.prototype.ref = function () {
-  this._unref = false;
-  this[kHandle]?.ref();
-  return this;
-};
-
-Socket.prototype.unref = function () {
-  this._unref = true;
-  this[kHandle]?.unref();
-  return this;
-};
+// Before connect() there is no handle yet: the connection decides.
+for (const name of ['ref', 'unref']) {
+  Socket.prototype[name] = function () {
+    if (!this[kHandle]) this.once('connect', this[name]);
+    else if (typeof this[kHandle][name] === 'function') this[kHandle][name]();
+    return this;
+  };
+}
 
 for (const [name, get] of Object.entries({
   remoteAddress: (s) => s._getpeername().address,
@@ -593,8 +703,12 @@ for (const [name, get] of Object.entries({
   },
   bufferSize: (s) => (s[kHandle] ? s.writableLength : undefined),
   bytesWritten: (s) => {
+    const buffered = s._writableState?.buffered;
+    if (!buffered) return undefined;
+    const size = (chunk, encoding) => (typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.length);
     let bytes = s[kBytesWritten];
-    for (const { chunk } of s._writableState.buffered) bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    for (const { chunk, encoding } of buffered) bytes += size(chunk, encoding);
+    if (s._pendingData) bytes += size(s._pendingData);
     return bytes;
   },
   [Symbol.toStringTag]: () => 'Socket',
@@ -627,6 +741,7 @@ function Server(options, connectionListener) {
   this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000);
   this.highWaterMark = options.highWaterMark;
   this.maxConnections = undefined;
+  this[kListeningId] = 0;
 }
 Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Server, EventEmitter);
@@ -649,62 +764,83 @@ Object.defineProperty(Server.prototype, 'listening', {
   enumerable: true,
 });
 
+// A number >= 0 from a listen() argument, else false (Node's toNumber).
+const toNumber = (value) => ((value = Number(value)) >= 0 ? value : false);
+
 Server.prototype.listen = function (...args) {
-  let callback = typeof args[args.length - 1] === 'function' ? args.pop() : null;
-  let options;
-  const [first] = args;
-  if (first !== null && typeof first === 'object' && !(first instanceof Number)) {
-    options = { ...first };
-  } else if (typeof first === 'string' && Number.isNaN(Number(first))) {
-    options = { path: first, backlog: typeof args[1] === 'number' ? args[1] : undefined };
-  } else {
-    options = { port: first };
-    if (typeof args[1] === 'string' || args[1] === null) {
-      options.host = args[1] ?? undefined;
-      options.backlog = typeof args[2] === 'number' ? args[2] : undefined;
-    } else if (typeof args[1] === 'number') {
-      options.backlog = args[1];
-    }
-  }
-  if (callback) this.once('listening', callback);
+  const [options, callback] = normalizeArgs(args);
   if (this[kHandle]) throw codedError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
+  if (callback) this.once('listening', callback);
+  const backlogFromArgs = toNumber(args.length > 1 && args[1]) || toNumber(args.length > 2 && args[2]);
+  // A lookup still under way for an earlier listen() is void.
+  const listening = ++this[kListeningId];
   this._exclusive = Boolean(options.exclusive);
-  // Node reads a backlog that is not a usable number as the default.
-  const backlog = typeof options.backlog === 'number' && options.backlog >= 0 ? Math.min(options.backlog, 2 ** 31 - 1) | 0 : 511;
-  if (options.path !== undefined) {
-    listenOn(this, { path: `${options.path}`, backlog }, options.path, -1);
+  if (options.signal !== undefined) closeOnAbort(this, options.signal);
+  // Node reads a backlog that is not a positive number as the default.
+  const given = options.backlog || backlogFromArgs;
+  const backlog = typeof given === 'number' && given > 0 ? Math.min(given, 2 ** 31 - 1) | 0 : 511;
+  // listen(), listen(null), listen(callback) or { port: undefined or null }: any port.
+  if (args.length === 0 || typeof args[0] === 'function' || options.port === null || ('port' in options && options.port === undefined)) {
+    options.port = 0;
+  }
+  if (typeof options.port === 'number' || typeof options.port === 'string') {
+    const port = validatePort(options.port, 'options.port');
+    const ipv6Only = Boolean(options.ipv6Only);
+    if (!options.host) {
+      listenOn(this, { address: '::', port, backlog, ipv6Only, fallback: true }, '::', port);
+      return this;
+    }
+    require('node/dns').lookup(options.host, (err, ip) => {
+      if (listening !== this[kListeningId]) return;
+      if (err) this.emit('error', err);
+      else listenOn(this, { address: ip, port, backlog, ipv6Only }, ip, port);
+    });
     return this;
   }
-  if (options.port === undefined || options.port === null || options.port === '') {
-    if (first === undefined || first === null || typeof first === 'function' || 'port' in options) options.port = 0;
-    else throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'options' must have the property "port" or "path". Received ${inspect(first)}`);
-  }
-  const port = validatePort(options.port, 'options.port');
-  if (options.host === undefined || options.host === null || options.host === '') {
-    listenOn(this, { address: '::', port, backlog, ipv6Only: Boolean(options.ipv6Only), fallback: true }, '::', port);
+  if (typeof options.path === 'string' && options.path !== '' && toNumber(options.path) === false) {
+    listenOn(this, { path: options.path, backlog }, options.path, -1);
+    if (this[kHandle] && (options.readableAll || options.writableAll)) openPipe(this, options);
     return this;
   }
-  if (isIP(options.host)) {
-    listenOn(this, { address: options.host, port, backlog, ipv6Only: Boolean(options.ipv6Only) }, options.host, port);
-    return this;
-  }
-  require('node/dns').lookup(options.host, (err, ip) => {
-    if (err) this.emit('error', err);
-    else listenOn(this, { address: ip, port, backlog, ipv6Only: Boolean(options.ipv6Only) }, ip, port);
-  });
-  return this;
+  const reason = 'port' in options || 'path' in options ? 'is invalid' : 'must have the property "port" or "path"';
+  throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'options' ${reason}. Received ${inspect(options)}`);
 };
+
+// readableAll / writableAll: the socket file gains read or write for all
+// (what libuv's uv_pipe_chmod does).
+function openPipe(server, { readableAll, writableAll }) {
+  const fs = require('node/fs');
+  const path = server._pipeName;
+  const wanted = (readableAll ? 0o444 : 0) | (writableAll ? 0o222 : 0);
+  try {
+    const { mode } = fs.statSync(path);
+    if ((mode & wanted) !== wanted) fs.chmodSync(path, (mode | wanted) & 0o7777);
+  } catch (err) {
+    server.close();
+    throw errnoException({ code: err.code, errno: err.errno, syscall: 'uv_pipe_chmod' });
+  }
+}
+
+function closeOnAbort(server, signal) {
+  if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) throw invalidArgType('options.signal', 'an instance of AbortSignal', signal);
+  const close = () => server.close();
+  if (signal.aborted) {
+    process.nextTick(close);
+  } else {
+    signal.addEventListener('abort', close, { once: true });
+    server.once('close', () => signal.removeEventListener('abort', close));
+  }
+}
 
 function listenOn(server, target, address, port) {
   // A cluster worker listens on the port the primary reserved for all.
-  if (process.env.NODE_UNIQUE_ID !== undefined && !target.path && !server._exclusive && !target.clustered) {
-    const cluster = require('node/cluster');
+  const cluster = require('node/cluster');
+  if (cluster.isWorker && !target.path && !server._exclusive && !target.clustered) {
     // No host given: Node reports address null, type 4.
     const where = target.fallback ? { address: null, addressType: 4 } : { address, addressType: isIP(address) };
-    cluster._getServer(server, { ...where, port }, (failure, shared) => {
+    cluster._getServer(server, { ...where, port, backlog: target.backlog }, (failure, shared) => {
       if (failure) {
-        const err = uvExceptionWithHostPort(failure, 'listen', address, port);
-        process.nextTick(() => server.emit('error', err));
+        server.emit('error', exceptionWithHostPort(failure, 'bind', where.address, port));
         return;
       }
       listenOn(server, { ...target, port: shared, reusePort: true, clustered: true }, address, shared);
@@ -712,54 +848,62 @@ function listenOn(server, target, address, port) {
     });
     return;
   }
-  const onevent = (step, arg) => onServerEvent(server, step, arg);
+  // The primary holding a port for its workers: bound, not listening.
+  if (server[kReservePort]) target = { ...target, reusePort: true, bindOnly: true };
+  const handle = new Handle();
   const label = `net.Server (listen ${target.path ?? `${address}:${port}`})`;
-  let id = native.net.listen({ ...target, label }, onevent);
+  let failure = handle.listen(target, label);
   // No IPv6 here: the IPv4 wildcard, as Node does.
-  if (typeof id !== 'number' && target.fallback && id.code === 'EAFNOSUPPORT') {
+  if (failure && target.fallback && failure.code === 'EAFNOSUPPORT') {
     [target.address, address] = ['0.0.0.0', '0.0.0.0'];
-    id = native.net.listen({ ...target, label }, onevent);
+    failure = handle.listen(target, label);
   }
-  if (typeof id !== 'number') {
-    const err = uvExceptionWithHostPort(id, 'listen', address, port);
+  if (failure) {
+    const err = uvExceptionWithHostPort(failure, 'listen', address, port);
     process.nextTick(() => server.emit('error', err));
     return;
   }
-  server[kHandle] = new Handle(id);
-  if (server._unref) server[kHandle].unref();
+  handle.owner = server;
+  handle.onconnection = onconnection;
+  server[kHandle] = handle;
+  server._connectionKey = `${target.path === undefined ? isIP(address) : -1}:${address}:${port}`;
+  if (server._unref) handle.unref();
   server._pipeName = target.path;
   process.nextTick(() => {
     if (server[kHandle]) server.emit('listening');
   });
 }
 
-function onServerEvent(server, step, arg) {
-  if (typeof arg !== 'number') {
-    server.emit('error', errnoException({ ...arg, syscall: 'accept' }));
+// A listening handle's connection (`this`: the handle).
+function onconnection(err, clientHandle) {
+  const server = this.owner;
+  if (err) {
+    server.emit('error', errnoException({ ...err, syscall: 'accept' }));
     return;
   }
-  const handle = new Handle(arg);
-  handle.accepted = true;
   if (server.maxConnections !== undefined && server._connections >= server.maxConnections) {
-    const peer = handle.getpeername() ?? {};
-    const local = handle.getsockname() ?? {};
-    handle.close();
+    const peer = clientHandle.getpeername() ?? {};
+    const local = clientHandle.getsockname() ?? {};
+    clientHandle.close();
     server.emit('drop', {
       localAddress: local.address, localPort: local.port, localFamily: local.family,
       remoteAddress: peer.address, remotePort: peer.port, remoteFamily: peer.family,
     });
     return;
   }
+  if (server.noDelay && clientHandle.setNoDelay) clientHandle.setNoDelay(true);
+  if (server.keepAlive && clientHandle.setKeepAlive) clientHandle.setKeepAlive(true, server.keepAliveInitialDelay);
   const socket = new Socket({
-    handle,
+    handle: clientHandle,
     allowHalfOpen: server.allowHalfOpen,
     pauseOnCreate: server.pauseOnConnect,
     readable: true,
     writable: true,
     highWaterMark: server.highWaterMark,
   });
-  if (server.noDelay) socket.setNoDelay(true);
-  if (server.keepAlive) socket.setKeepAlive(true, server.keepAliveInitialDelay * 1000);
+  socket[kSetNoDelay] = server.noDelay;
+  socket[kSetKeepAlive] = server.keepAlive;
+  socket[kSetKeepAliveInitialDelay] = server.keepAliveInitialDelay;
   server._connections++;
   socket.server = server;
   socket._server = server;
@@ -773,6 +917,7 @@ Server.prototype.address = function () {
 };
 
 Server.prototype.close = function (callback) {
+  this[kListeningId]++;
   if (typeof callback === 'function') {
     if (!this[kHandle]) {
       this.once('close', () => callback(codedError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.')));
@@ -808,6 +953,12 @@ Server.prototype.unref = function () {
   this._unref = true;
   this[kHandle]?.unref();
   return this;
+};
+
+// captureRejections: a connection listener's rejection destroys the socket.
+Server.prototype[EventEmitter.captureRejectionSymbol] = function (err, event, socket) {
+  if (event === 'connection') socket.destroy(err);
+  else this.emit('error', err);
 };
 
 Server.prototype[Symbol.asyncDispose] = function () {
@@ -942,7 +1093,7 @@ function createServer(options, connectionListener) {
 }
 
 function connect(...args) {
-  const [options] = normalizeConnectArgs(args);
+  const [options] = normalizeArgs(args);
   const socket = new Socket(options);
   if (options.timeout) socket.setTimeout(options.timeout);
   return socket.connect(...args);
@@ -967,9 +1118,10 @@ exports.net = {
   },
   getDefaultAutoSelectFamilyAttemptTimeout: () => defaultAutoSelectFamilyAttemptTimeout,
   setDefaultAutoSelectFamilyAttemptTimeout(value) {
+    validateInt32(value, 'value', 1);
     defaultAutoSelectFamilyAttemptTimeout = Math.max(10, value);
   },
-  _normalizeArgs: normalizeConnectArgs,
+  _normalizeArgs: normalizeArgs,
   // Windows-only in Node; elsewhere a deprecated no-op.
   _setSimultaneousAccepts() {
     if (warnSimultaneousAccepts) {
@@ -978,4 +1130,4 @@ exports.net = {
     }
   },
 };
-Object.assign(exports, { idOf, kHandle, kAdopt, kOnTls, kOnConnected, validatePort, exceptionWithHostPort });
+Object.assign(exports, { idOf, kHandle, kAdopt, kOnTls, kOnConnected, kReservePort, validatePort, exceptionWithHostPort });

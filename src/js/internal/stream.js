@@ -66,17 +66,33 @@ function destroyImpl(stream, err, callback) {
     if (err) s.errored ??= err;
   }
   stream._destroy(err ?? null, (err2) => {
+    // Closed once _destroy is done; 'error' and 'close' follow a tick later.
+    for (const s of [stream._readableState, stream._writableState]) if (s) s.closed = true;
     process.nextTick(() => {
       if (err2) {
         for (const s of [stream._readableState, stream._writableState]) if (s) s.errored = err2;
         stream.emit('error', err2);
       }
-      for (const s of [stream._readableState, stream._writableState]) if (s) s.closed = true;
       if (state.emitClose) stream.emit('close');
       if (typeof callback === 'function') callback(err2);
     });
   });
   return stream;
+}
+
+// Back to new, for a socket that connects again: a side switched off
+// (readable / writable false) stays ended.
+function undestroy() {
+  const r = this._readableState;
+  const w = this._writableState;
+  if (r) {
+    Object.assign(r, { destroyed: false, closed: false, errored: null, reading: false, endScheduled: false });
+    r.ended = r.endEmitted = r.readable === false;
+  }
+  if (w) {
+    Object.assign(w, { destroyed: false, closed: false, errored: null, finalCalled: false, prefinished: false, finishScheduled: false });
+    w.ending = w.ended = w.finished = w.writable === false;
+  }
 }
 
 function notImplemented(method) {
@@ -133,7 +149,7 @@ Readable.prototype.on = function on(event, listener) {
     state.flowing = false;
     state.needReadable = true;
     if (state.length > 0) emitReadable(this);
-    else if (!state.reading) process.nextTick(() => maybeRead(this));
+    else if (!state.reading) process.nextTick(() => this.read(0));
   }
   return result;
 };
@@ -149,16 +165,23 @@ Readable.prototype._destroy = function (err, callback) {
 Readable.prototype.push = function push(chunk, encoding) {
   const state = this._readableState;
   state.reading = false;
+  // The end: 'readable' once more (at once, unless inside the first
+  // _read), and 'end' when a read finds the buffer empty.
   if (chunk === null) {
     if (state.ended) return false;
     state.ended = true;
-    if (state.decoder) {
-      const rest = state.decoder.end();
-      if (rest) addChunk(this, rest);
+    const rest = state.decoder?.end();
+    if (rest) {
+      state.buffer.push(rest);
+      state.length += rest.length;
     }
-    if (state.flowing) process.nextTick(() => flow(this));
-    else if (state.length === 0) endReadable(this);
-    else emitReadable(this);
+    if (state.sync) {
+      emitReadable(this);
+    } else {
+      state.needReadable = false;
+      state.emittedReadable = true;
+      emitReadableNow(this);
+    }
     return false;
   }
   if (state.ended) {
@@ -198,10 +221,11 @@ function addChunk(stream, chunk) {
   }
 }
 
-// Calls _read unless a read is pending, the stream has ended or its buffer is full.
+// Calls _read unless a read is pending, the stream has ended or its buffer
+// is full (an empty buffer never is, even with a highWaterMark of 0).
 function maybeRead(stream) {
   const state = stream._readableState;
-  if (state.reading || state.ended || state.destroyed || state.length >= state.highWaterMark) return;
+  if (state.reading || state.ended || state.destroyed || (state.length > 0 && state.length >= state.highWaterMark)) return;
   state.reading = true;
   state.sync = true;
   try {
@@ -227,16 +251,23 @@ function emitReadable(stream) {
   state.needReadable = false;
   if (state.emittedReadable) return;
   state.emittedReadable = true;
-  process.nextTick(() => {
-    state.emittedReadable = false;
-    if (!state.destroyed && (state.length > 0 || state.ended)) stream.emit('readable');
-    if (state.ended && state.length === 0) endReadable(stream);
-    else state.needReadable = !state.flowing;
-  });
+  process.nextTick(emitReadableNow, stream);
 }
 
+function emitReadableNow(stream) {
+  const state = stream._readableState;
+  if (!state.destroyed && !state.errored && (state.length > 0 || state.ended)) {
+    stream.emit('readable');
+    state.emittedReadable = false;
+  }
+  state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark;
+  flow(stream);
+}
+
+// A flowing stream's buffer goes out as 'data'; then it reads on, or ends.
 function flow(stream) {
   const state = stream._readableState;
+  if (!state.flowing) return;
   while (state.flowing && state.buffer.length > 0) {
     const chunk = state.buffer.shift();
     state.length -= state.objectMode ? 1 : chunk.length;
@@ -251,17 +282,18 @@ function endReadable(stream) {
   if (state.endEmitted || state.endScheduled) return;
   state.endScheduled = true;
   process.nextTick(() => {
+    // Data still buffered: 'end' waits for a later read to drain it.
+    state.endScheduled = false;
     if (state.endEmitted || state.length !== 0 || state.destroyed) return;
     state.endEmitted = true;
-    stream.readable = false;
     stream.emit('end');
     const writable = stream._writableState;
-    if (writable && stream.writable && stream.allowHalfOpen === false) {
+    if (writable && !writable.ending && stream.allowHalfOpen === false) {
       // Without half-open, the writable side ends a tick after 'end'.
       process.nextTick(() => {
-        if (stream.writable && !stream.writableEnded && !stream.destroyed) stream.end();
+        if (!stream.writableEnded && !stream.destroyed) stream.end();
       });
-    } else if (state.autoDestroy && (!writable || writable.finished || stream.writable === false)) {
+    } else if (state.autoDestroy && (!writable || (writable.autoDestroy && (writable.finished || writable.writable === false)))) {
       stream.destroy();
     }
   });
@@ -338,6 +370,7 @@ Readable.prototype.isPaused = function isPaused() {
 Readable.prototype.destroy = function destroy(err, callback) {
   return destroyImpl(this, err, callback);
 };
+Readable.prototype._undestroy = undestroy;
 
 Readable.prototype.pipe = function pipe(destination, options = {}) {
   const source = this;
@@ -432,7 +465,18 @@ Object.defineProperty(Readable.prototype, 'errored', {
   configurable: true,
 });
 Object.defineProperty(Readable.prototype, 'destroyed', { get() { return (this._readableState ?? this._writableState).destroyed; } });
-Readable.prototype.readable = true;
+Object.defineProperty(Readable.prototype, 'closed', { get() { return this._readableState?.closed ?? false; }, configurable: true });
+// readable / writable: not ended, destroyed or errored, nor set false.
+Object.defineProperty(Readable.prototype, 'readable', {
+  get() {
+    const state = this._readableState;
+    return Boolean(state) && state.readable !== false && !state.destroyed && !state.errored && !state.endEmitted;
+  },
+  set(value) {
+    if (this._readableState) this._readableState.readable = Boolean(value);
+  },
+  configurable: true,
+});
 
 // Readable.from(iterable): each value a chunk (object mode unless told
 // otherwise). A sync iterable is pulled synchronously, as in Node; an async
@@ -612,6 +656,7 @@ const writableMethods = {
   destroy(err, callback) {
     return destroyImpl(this, err, callback);
   },
+  _undestroy: undestroy,
 };
 
 function doWrite(stream, { chunk, encoding, callback }) {
@@ -705,16 +750,24 @@ function finishMaybe(stream) {
   process.nextTick(() => {
     if (state.finished || state.destroyed) return;
     state.finished = true;
-    stream.writable = false;
     for (const callback of state.onFinished.splice(0)) callback();
     stream.emit('finish');
     const readable = stream._readableState;
-    if (state.autoDestroy && (!readable || readable.endEmitted || stream.readable === false)) stream.destroy();
+    if (state.autoDestroy && (!readable || (readable.autoDestroy && (readable.endEmitted || readable.readable === false)))) stream.destroy();
   });
 }
 
 Object.assign(Writable.prototype, writableMethods);
-Writable.prototype.writable = true;
+Object.defineProperty(Writable.prototype, 'writable', {
+  get() {
+    const state = this._writableState;
+    return Boolean(state) && state.writable !== false && !state.destroyed && !state.errored && !state.ending;
+  },
+  set(value) {
+    if (this._writableState) this._writableState.writable = Boolean(value);
+  },
+  configurable: true,
+});
 for (const [name, get] of Object.entries({
   writableEnded: (s) => s.ending,
   writableFinished: (s) => s.finished,
@@ -728,6 +781,7 @@ for (const [name, get] of Object.entries({
 }
 Object.defineProperty(Writable.prototype, 'errored', { get() { return this._writableState.errored ?? null; }, configurable: true });
 Object.defineProperty(Writable.prototype, 'destroyed', { get() { return this._writableState.destroyed; }, configurable: true });
+Object.defineProperty(Writable.prototype, 'closed', { get() { return this._writableState?.closed ?? false; }, configurable: true });
 
 // --- Duplex, Transform, PassThrough ---
 
@@ -736,6 +790,9 @@ function Duplex(options = {}) {
   Readable.call(this, options);
   initWritable(this, options);
   this.allowHalfOpen = options.allowHalfOpen !== false;
+  // A side switched off is born ended.
+  if (options.readable === false) Object.assign(this._readableState, { readable: false, ended: true, endEmitted: true });
+  if (options.writable === false) Object.assign(this._writableState, { writable: false, ending: true, ended: true, finished: true });
 }
 Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
 Object.setPrototypeOf(Duplex, Readable);
@@ -797,11 +854,15 @@ PassThrough.prototype._transform = function (chunk, encoding, callback) {
 
 function finished(stream, options, callback) {
   if (typeof options === 'function') [callback, options] = [options, {}];
+  if (stream._readableState === undefined && stream._writableState === undefined && typeof stream.setHeader === 'function') {
+    return finishedMessage(stream, callback);
+  }
+  // Once done, the listeners stay (as in Node): a stray 'error' later
+  // is not an uncaught one.
   let done = false;
   const once = (err) => {
     if (done) return;
     done = true;
-    cleanup();
     callback.call(stream, err);
   };
   const readable = stream._readableState !== undefined && stream.readable !== false && options.readable !== false;
@@ -832,6 +893,27 @@ function finished(stream, options, callback) {
     stream.removeListener('close', onClose);
   };
   if (ended && wrote) process.nextTick(once);
+  return cleanup;
+}
+
+// An http message (an OutgoingMessage keeps no stream state) is done when it
+// closes (a request also when aborted); closing unwritten is premature.
+function finishedMessage(message, callback) {
+  let done = false;
+  const once = (err) => {
+    if (done) return;
+    done = true;
+    cleanup();
+    callback.call(message, err);
+  };
+  const onError = (err) => once(err);
+  const onClose = () => once(message.errored ?? (message.writableFinished ? undefined : codedError(Error, 'ERR_STREAM_PREMATURE_CLOSE', 'Premature close')));
+  const events = { error: onError, close: onClose, abort: onClose };
+  for (const [name, listener] of Object.entries(events)) message.on(name, listener);
+  const cleanup = () => {
+    for (const [name, listener] of Object.entries(events)) message.removeListener(name, listener);
+  };
+  if (message.closed) process.nextTick(() => once(message.errored ?? undefined));
   return cleanup;
 }
 
@@ -868,6 +950,23 @@ function pipeline(...streams) {
   return streams.at(-1);
 }
 
+// An abort destroys the stream with an AbortError; the listener goes once
+// the stream is done.
+function addAbortSignal(signal, stream) {
+  if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) throw invalidArgType('signal', 'an instance of AbortSignal', signal);
+  if (typeof stream?.destroy !== 'function' || (stream._readableState === undefined && stream._writableState === undefined)) {
+    throw invalidArgType('stream', 'an instance of ReadableStream, WritableStream, or Stream', stream);
+  }
+  const onAbort = () => stream.destroy(require('internal/abort').abortError(signal));
+  if (signal.aborted) {
+    onAbort();
+  } else {
+    signal.addEventListener('abort', onAbort, { once: true });
+    finished(stream, () => signal.removeEventListener('abort', onAbort));
+  }
+  return stream;
+}
+
 const promises = {
   pipeline: (...streams) => new Promise((resolve, reject) => pipeline(...streams, (err) => (err ? reject(err) : resolve()))),
   finished: (stream, options) => new Promise((resolve, reject) => finished(stream, options ?? {}, (err) => (err ? reject(err) : resolve()))),
@@ -880,7 +979,7 @@ Object.setPrototypeOf(Stream.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Stream, EventEmitter);
 Object.setPrototypeOf(Readable.prototype, Stream.prototype);
 Object.setPrototypeOf(Writable.prototype, Stream.prototype);
-Object.assign(Stream, { Stream, Readable, Writable, Duplex, Transform, PassThrough, pipeline, finished, promises });
+Object.assign(Stream, { Stream, Readable, Writable, Duplex, Transform, PassThrough, pipeline, finished, addAbortSignal, promises });
 
 exports.stream = Stream;
 exports.streamPromises = promises;

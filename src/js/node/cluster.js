@@ -6,10 +6,14 @@
 // connections — not Node's round robin through the primary (see README).
 
 const { EventEmitter } = require('internal/events');
+const { kReservePort } = require('internal/net');
 
 const SCHED_NONE = 1;
 const SCHED_RR = 2;
-const isWorker = 'NODE_UNIQUE_ID' in process.env;
+// A worker's id is its own, not its children's: read once, then removed.
+const isWorker = Object.hasOwn(process.env, 'NODE_UNIQUE_ID');
+const workerId = isWorker ? Number(process.env.NODE_UNIQUE_ID) : undefined;
+delete process.env.NODE_UNIQUE_ID;
 
 const cluster = new EventEmitter();
 cluster.isWorker = isWorker;
@@ -84,7 +88,9 @@ let ids = 0;
 let initialized = false;
 cluster.workers = {};
 cluster.settings = {};
-// Ports reserved for the workers' servers, by address.
+// Ports reserved for the workers' servers: by address and the index of
+// the server among a worker's servers on that address, what the primary
+// bound (a net.Server, not listening) and told the workers.
 const reserved = new Map();
 
 cluster.setupPrimary = function (options) {
@@ -148,10 +154,8 @@ cluster.fork = function (env) {
 function removeWorker(worker) {
   delete cluster.workers[worker.id];
   if (Object.keys(cluster.workers).length === 0) {
-    for (const [key, handle] of reserved) {
-      native.net.close(handle.id);
-      reserved.delete(key);
-    }
+    for (const { server } of reserved.values()) server.close();
+    reserved.clear();
   }
 }
 
@@ -163,7 +167,9 @@ function onWorkerMessage(worker, message) {
       cluster.emit('online', worker);
       break;
     case 'queryServer':
-      send(worker.process, { ack: message.seq, ...reserve(message) });
+      // A worker told to disconnect gets no more servers.
+      if (worker.exitedAfterDisconnect) break;
+      reserve(message, (answer) => send(worker.process, { ack: message.seq, ...answer }));
       break;
     case 'listening': {
       const address = { addressType: message.addressType, address: message.address, port: message.port, fd: undefined };
@@ -180,19 +186,30 @@ function onWorkerMessage(worker, message) {
 }
 
 // The port a worker's server listens on: the one reserved for its address
-// (port 0 gets one chosen now, the same for every worker).
-function reserve({ address, port, addressType }) {
-  if (addressType === -1 || typeof address === 'string' && address.startsWith('/')) return { port };
-  address ??= '::';
-  const key = `${address}:${port}:${addressType}`;
-  let handle = reserved.get(key);
-  if (!handle) {
-    const id = native.net.listen({ address, port, reusePort: true, bindOnly: true, label: `cluster port ${address}:${port}` }, () => {});
-    if (typeof id !== 'number') return { errno: id.errno, code: id.code, description: id.description };
-    handle = { id, port: native.net.address(id, false)?.port ?? port };
-    reserved.set(key, handle);
+// and index (port 0 gets one chosen now, the same for every worker), or the
+// failure to reserve it.
+function reserve({ address, port, addressType, index, backlog }, reply) {
+  if (addressType === -1) return reply({ port });
+  const key = `${address}:${port}:${addressType}:${index}`;
+  let entry = reserved.get(key);
+  if (!entry) {
+    const server = new (require('node/net').Server)();
+    server[kReservePort] = true;
+    entry = { server, answer: null, waiting: [] };
+    reserved.set(key, entry);
+    const settle = (answer) => {
+      entry.answer = answer;
+      for (const waiting of entry.waiting.splice(0)) waiting(answer);
+    };
+    server.once('listening', () => settle({ port: server.address().port }));
+    server.once('error', (err) => {
+      reserved.delete(key);
+      settle({ errno: err.errno, code: err.code });
+    });
+    server.listen({ host: address ?? undefined, port, backlog });
   }
-  return { port: handle.port };
+  if (entry.answer) reply(entry.answer);
+  else entry.waiting.push(reply);
 }
 
 Worker.prototype.disconnect = function () {
@@ -237,16 +254,17 @@ cluster.disconnect = function (callback) {
 // The servers this worker listens with, closed by disconnect().
 const servers = new Set();
 
-function workerDisconnect(worker) {
+// The primary that asked for it knows already: no need to tell it.
+function workerDisconnect(worker, primaryInitiated) {
   // Once: a second request while disconnecting changes nothing.
   if (worker.state === 'disconnecting' || worker.state === 'destroying') return worker;
   worker.state = 'disconnecting';
   worker.exitedAfterDisconnect = true;
   let left = servers.size;
-  const done = () =>
-    send(process, { act: 'exitedAfterDisconnect' }, () => {
-      if (process.connected) process.disconnect();
-    });
+  const disconnect = () => {
+    if (process.connected) process.disconnect();
+  };
+  const done = () => (primaryInitiated ? disconnect() : send(process, { act: 'exitedAfterDisconnect' }, disconnect));
   if (left === 0) done();
   for (const server of [...servers]) {
     servers.delete(server);
@@ -257,9 +275,23 @@ function workerDisconnect(worker) {
   return worker;
 }
 
+// The indexes of this worker's servers, by address: the second server on
+// port 0 shares its port with every worker's second one.
+const indexes = new Map();
+
 // net.Server.listen in a worker: the port comes from the primary.
 cluster._getServer = function (server, options, callback) {
-  send(process, { act: 'queryServer', address: options.address, port: options.port, addressType: options.addressType }, (reply) => {
+  const { address, port, addressType, backlog } = options;
+  const indexesKey = `${address}:${port}:${addressType}`;
+  let taken = indexes.get(indexesKey);
+  if (!taken) indexes.set(indexesKey, (taken = { next: 0, live: new Set() }));
+  const index = taken.next++;
+  taken.live.add(index);
+  server.once('close', () => {
+    taken.live.delete(index);
+    if (taken.live.size === 0) indexes.delete(indexesKey);
+  });
+  send(process, { act: 'queryServer', address, port, addressType, index, backlog }, (reply) => {
     if (reply.errno) {
       callback(reply);
       return;
@@ -275,10 +307,10 @@ cluster._listening = function (address) {
 };
 
 if (isWorker) {
-  const worker = new Worker({ id: Number(process.env.NODE_UNIQUE_ID), process, state: 'online' });
+  const worker = new Worker({ id: workerId, process, state: 'online' });
   cluster.worker = worker;
   process.on('internalMessage', onInternal((message) => {
-    if (message.act === 'disconnect') workerDisconnect(worker);
+    if (message.act === 'disconnect') workerDisconnect(worker, true);
   }));
   process.once('disconnect', () => {
     worker.emit('disconnect');
