@@ -67,6 +67,41 @@ fn certificates(ctx: &Ctx<'_>, pems: &[Vec<u8>]) -> Result<Vec<CertificateDer<'s
     Ok(all)
 }
 
+/// A trust anchor from a certificate webpki will not parse (X.509 v1, as
+/// OpenSSL still accepts for a CA): its subject and public key.
+fn anchor_of_v1(cert: &CertificateDer<'_>) -> Option<rustls::pki_types::TrustAnchor<'static>> {
+    let (_, parsed) = x509_parser::parse_x509_certificate(cert).ok()?;
+    Some(rustls::pki_types::TrustAnchor {
+        subject: parsed.subject().as_raw().to_vec().into(),
+        subject_public_key_info: parsed.public_key().raw.to_vec().into(),
+        name_constraints: None,
+    })
+}
+
+/// Our chain as OpenSSL sends it: the certificates given, then the issuers
+/// found among our `ca`, up to a self-signed one.
+fn completed_chain(
+    mut chain: Vec<CertificateDer<'static>>,
+    authorities: &[CertificateDer<'static>],
+) -> Vec<CertificateDer<'static>> {
+    let names = |der: &CertificateDer<'_>| {
+        x509_parser::parse_x509_certificate(der)
+            .ok()
+            .map(|(_, c)| (c.subject().as_raw().to_vec(), c.issuer().as_raw().to_vec()))
+    };
+    while let Some((subject, issuer)) = chain.last().and_then(names) {
+        if subject == issuer || chain.len() > 10 {
+            break;
+        }
+        let next = authorities.iter().find(|ca| names(ca).is_some_and(|(s, _)| s == issuer) && !chain.contains(ca));
+        match next {
+            Some(ca) => chain.push(ca.clone()),
+            None => break,
+        }
+    }
+    chain
+}
+
 /// Mozilla's roots, and the certificates of `NODE_EXTRA_CA_CERTS`.
 fn default_roots() -> RootCertStore {
     let mut roots = RootCertStore { roots: webpki_roots::TLS_SERVER_ROOTS.to_vec() };
@@ -86,6 +121,9 @@ fn default_roots() -> RootCertStore {
 #[derive(Debug)]
 struct Verifier {
     roots: Arc<RootCertStore>,
+    /// The `ca` certificates given: one the server presents as its own is
+    /// trusted as it is, as OpenSSL trusts a certificate of its store.
+    authorities: Vec<CertificateDer<'static>>,
     verdict: Verdict,
     provider: Arc<rustls::crypto::CryptoProvider>,
 }
@@ -116,6 +154,10 @@ impl ServerCertVerifier for Verifier {
         ocsp: &[u8],
         now: UnixTime,
     ) -> std::result::Result<ServerCertVerified, rustls::Error> {
+        if self.authorities.iter().any(|ca| ca.as_ref() == end_entity.as_ref()) {
+            *self.verdict.lock().expect("one thread") = None;
+            return Ok(ServerCertVerified::assertion());
+        }
         let checked =
             rustls::client::WebPkiServerVerifier::builder_with_provider(self.roots.clone(), self.provider.clone())
                 .build()
@@ -373,11 +415,15 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             } else {
                 let mut roots = RootCertStore::empty();
                 for cert in &authorities {
-                    // A CA webpki cannot use (an X.509 v1 certificate) is left out, as it would fail to verify anyway.
-                    let _ = roots.add(cert.clone());
+                    if roots.add(cert.clone()).is_err()
+                        && let Some(anchor) = anchor_of_v1(cert)
+                    {
+                        roots.roots.push(anchor);
+                    }
                 }
                 roots
             };
+            let chain = completed_chain(chain, &authorities);
             let id = next.get();
             next.set(id + 1);
             all.borrow_mut().insert(id, Rc::new(Context { chain, key, roots: Arc::new(roots), authorities }));
@@ -431,8 +477,12 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 config.alpn_protocols = alpn;
                 rustls::Connection::Server(rustls::ServerConnection::new(Arc::new(config)).map_err(tls_error)?)
             } else {
-                let verifier =
-                    Verifier { roots: context.roots.clone(), verdict: verdict.clone(), provider: provider.clone() };
+                let verifier = Verifier {
+                    roots: context.roots.clone(),
+                    authorities: context.authorities.clone(),
+                    verdict: verdict.clone(),
+                    provider: provider.clone(),
+                };
                 let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
                     .with_protocol_versions(&versions)
                     .map_err(tls_error)?
@@ -444,10 +494,11 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 };
                 config.alpn_protocols = alpn;
                 config.enable_sni = true;
-                let name: Utf8 = options.get("servername")?;
-                let server_name = ServerName::try_from(name.0.clone())
-                    .or_else(|_| ServerName::try_from("localhost".to_owned()))
-                    .map_err(|e| Exception::throw_type(&ctx, &e.to_string()))?;
+                // No servername (or one that is no DNS name): no SNI, which
+                // rustls leaves out for an address.
+                let name = options.get::<_, Option<Utf8>>("servername")?.map(|n| n.0).unwrap_or_default();
+                let server_name =
+                    ServerName::try_from(name).unwrap_or(ServerName::IpAddress(std::net::Ipv4Addr::UNSPECIFIED.into()));
                 rustls::Connection::Client(
                     rustls::ClientConnection::new(Arc::new(config), server_name).map_err(tls_error)?,
                 )

@@ -4,13 +4,15 @@ const tls = require('node/tls');
 const http = require('node/http');
 const { ClientRequest } = require('internal/http/client');
 const { Agent: HttpAgent } = require('internal/http/agent');
+const { invalidArgType } = require('internal/errors');
 
 // An https.Server is a tls.Server whose secure connections speak HTTP.
 function Server(options, requestListener) {
   if (!(this instanceof Server)) return new Server(options, requestListener);
   if (typeof options === 'function') [requestListener, options] = [options, {}];
-  options = { ...options };
-  options.ALPNProtocols ??= ['http/1.1'];
+  else if (options == null) options = {};
+  else if (typeof options !== 'object' || Array.isArray(options)) throw invalidArgType('options', 'of type object', options);
+  options = { noDelay: true, ALPNProtocols: ['http/1.1'], ...options };
   tls.Server.call(this, options);
   // The HTTP side's options and connection table, as an http.Server has them.
   const httpSide = new http.Server(options);
@@ -20,13 +22,17 @@ function Server(options, requestListener) {
   for (const symbol of Object.getOwnPropertySymbols(httpSide)) this[symbol] = httpSide[symbol];
   if (requestListener) this.on('request', requestListener);
   this.on('secureConnection', http._connectionListener);
+  // A failed handshake is the HTTP server's client error.
+  this.on('tlsClientError', function (err, socket) {
+    if (!this.emit('clientError', err, socket)) socket.destroy(err);
+  });
   this.timeout = 0;
   this.maxHeadersCount = null;
   this.httpAllowHalfOpen = false;
 }
 Object.setPrototypeOf(Server.prototype, tls.Server.prototype);
 Object.setPrototypeOf(Server, tls.Server);
-for (const name of ['setTimeout', 'close', 'closeAllConnections', 'closeIdleConnections']) {
+for (const name of ['setTimeout', 'close', 'closeAllConnections', 'closeIdleConnections', Symbol.asyncDispose]) {
   Server.prototype[name] = http.Server.prototype[name];
 }
 
@@ -47,12 +53,21 @@ Agent.prototype.createConnection = function (port, host, options) {
   return tls.connect(options);
 };
 
-// TLS options are part of a pooled connection's identity.
+// TLS options are part of a pooled connection's identity: each adds a
+// field, empty when unset (or when falsy, for most).
+const isDefined = (value) => value !== undefined;
+const nameFields = [
+  ['ca'], ['cert'], ['clientCertEngine'], ['ciphers'], ['key'], ['pfx'], ['rejectUnauthorized', isDefined],
+  ['servername', (value, options) => value && value !== options.host], ['minVersion'], ['maxVersion'],
+  ['secureProtocol'], ['crl'], ['honorCipherOrder', isDefined], ['ecdhCurve'], ['dhparam'], ['secureOptions', isDefined],
+  ['sessionIdContext'], ['sigalgs', Boolean, JSON.stringify], ['privateKeyIdentifier'], ['privateKeyEngine'],
+];
+
 Agent.prototype.getName = function (options = {}) {
   let name = HttpAgent.prototype.getName.call(this, options);
-  for (const key of ['ca', 'cert', 'clientCertEngine', 'ciphers', 'key', 'pfx', 'rejectUnauthorized', 'servername', 'minVersion', 'maxVersion', 'secureProtocol', 'crl', 'honorCipherOrder', 'ecdhCurve', 'dhparam', 'secureOptions', 'sessionIdContext', 'sigalgs', 'privateKeyIdentifier', 'privateKeyEngine']) {
+  for (const [key, isSet = Boolean, format = String] of nameFields) {
     name += ':';
-    if (options[key] !== undefined) name += options[key];
+    if (isSet(options[key], options)) name += format(options[key]);
   }
   return name;
 };
