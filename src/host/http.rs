@@ -196,6 +196,10 @@ impl Parser {
                 let connect = head.info.method.as_deref() == Some("CONNECT");
                 head.info.upgrade &= connect || self.upgrades || !self.request;
                 let framing = self.framing_of(&head)?;
+                // A body that ends with the connection leaves none to keep.
+                if let Framing::UntilClose = framing {
+                    head.info.keep_alive = false;
+                }
                 let upgrade = head.info.upgrade;
                 js(out.head(ctx, head))?;
                 self.no_body = false;
@@ -343,8 +347,23 @@ fn value_text(value: &[u8]) -> String {
     value.iter().map(|&b| b as char).collect()
 }
 
+/// Where a request's method stops being the start of one llhttp knows, as
+/// soon as its bytes show it (llhttp refuses `FOO` at its first letter,
+/// before the line is complete).
+fn bad_method_at(input: &[u8]) -> Option<usize> {
+    let end = input.iter().position(|&b| b == b' ').unwrap_or(input.len());
+    let method = &input[..end];
+    if let Some(at) = (0..method.len()).find(|&i| !METHODS.iter().any(|m| m.as_bytes().starts_with(&method[..=i]))) {
+        return Some(at);
+    }
+    (end < input.len() && !METHODS.iter().any(|m| m.as_bytes() == method)).then_some(end)
+}
+
 /// Parses a request or status line and headers, if complete.
 fn parse_head(input: &[u8], request: bool) -> std::result::Result<Option<(usize, Head)>, Failure> {
+    if request && let Some(at) = bad_method_at(input) {
+        return Err(Failure("HPE_INVALID_METHOD", "Invalid method encountered", at + 1));
+    }
     let mut size = 64;
     loop {
         let mut headers = vec![httparse::EMPTY_HEADER; size];
@@ -411,6 +430,11 @@ fn failure_of(err: httparse::Error, request: bool, input: &[u8]) -> Failure {
     let mut failure = failure_kind(err, request);
     if matches!(err, httparse::Error::Version) {
         failure.2 = line_end;
+    }
+    // A value ending in a CR with no LF: llhttp expected the LF.
+    let bare_cr = input.windows(2).any(|w| w[0] == b'\r' && w[1] != b'\n');
+    if matches!(err, httparse::Error::HeaderValue) && bare_cr {
+        failure = Failure("HPE_LF_EXPECTED", "Missing expected LF after header value", 0);
     }
     failure
 }

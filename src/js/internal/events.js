@@ -13,7 +13,7 @@ function EventEmitter(options) {
   EventEmitter.init.call(this, options);
 }
 
-EventEmitter.init = function init() {
+EventEmitter.init = function init(options) {
   if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
     this._events = { __proto__: null };
     this._eventsCount = 0;
@@ -22,8 +22,37 @@ EventEmitter.init = function init() {
     this[kShapeMode] = true;
   }
   this._maxListeners = this._maxListeners || undefined;
-  this[kCapture] = false;
+  const capture = options?.captureRejections;
+  if (capture && typeof capture !== 'boolean') {
+    throw require('internal/errors').invalidArgType('options.captureRejections', 'of type boolean', capture);
+  }
+  this[kCapture] = capture || EventEmitter.prototype[kCapture];
 };
+
+// captureRejections: a listener's rejected promise goes to the emitter's
+// Symbol.for('nodejs.rejection') method, or else to its 'error' event.
+function captureRejection(emitter, result, type, args) {
+  try {
+    const then = result?.then;
+    if (typeof then === 'function') then.call(result, undefined, (err) => process.nextTick(rejected, emitter, err, type, args));
+  } catch (err) {
+    emitter.emit('error', err);
+  }
+}
+
+function rejected(emitter, err, type, args) {
+  if (typeof emitter[captureRejectionSymbol] === 'function') {
+    emitter[captureRejectionSymbol](err, type, ...args);
+    return;
+  }
+  const capture = emitter[kCapture];
+  try {
+    emitter[kCapture] = false;
+    emitter.emit('error', err);
+  } finally {
+    emitter[kCapture] = capture;
+  }
+}
 
 function checkListener(listener) {
   if (typeof listener !== 'function') throw require('internal/errors').invalidArgType('listener', 'of type function', listener);
@@ -113,7 +142,7 @@ proto.getMaxListeners = function getMaxListeners() {
 // per chunk and per line).
 proto.emit = function emit(type) {
   const events = this._events;
-  if (type !== 'error' && events !== undefined) {
+  if (type !== 'error' && events !== undefined && !this[kCapture]) {
     const handler = events[type];
     if (typeof handler === 'function') {
       const n = arguments.length;
@@ -148,10 +177,9 @@ function emitSlow(emitter, type, args) {
   }
   const handler = events[type];
   if (handler === undefined) return false;
-  if (typeof handler === 'function') {
-    Reflect.apply(handler, emitter, args);
-  } else {
-    for (const listener of handler.slice()) Reflect.apply(listener, emitter, args);
+  for (const listener of typeof handler === 'function' ? [handler] : handler.slice()) {
+    const result = Reflect.apply(listener, emitter, args);
+    if (emitter[kCapture]) captureRejection(emitter, result, type, args);
   }
   return true;
 }
@@ -351,6 +379,16 @@ function on(emitter, name, options = {}) {
   return iterator;
 }
 
+// The default for emitters made after (and ones that never ran init).
+EventEmitter.prototype[kCapture] = false;
+Object.defineProperty(EventEmitter, 'captureRejections', {
+  get: () => EventEmitter.prototype[kCapture],
+  set: (value) => {
+    if (typeof value !== 'boolean') throw require('internal/errors').invalidArgType('EventEmitter.captureRejections', 'of type boolean', value);
+    EventEmitter.prototype[kCapture] = value;
+  },
+  enumerable: true,
+});
 Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   get: () => defaultMaxListeners,
   set: (n) => {
@@ -364,7 +402,6 @@ Object.assign(EventEmitter, {
   on,
   errorMonitor,
   captureRejectionSymbol,
-  captureRejections: false,
   usingDomains: false,
   listenerCount: (emitter, type) => emitter.listenerCount(type),
   getEventListeners(emitter, type) {

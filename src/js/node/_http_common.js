@@ -8,4 +8,5 @@ module.exports = {
   CRLF: '\r\n',
   methods: common.METHODS.toSorted(),
   HTTPParser: common.HTTPParser,
+  parsers: common.parsers,
 };

@@ -5,4 +5,5 @@ module.exports = {
   Server: server.Server,
   ServerResponse: server.ServerResponse,
   _connectionListener: server.connectionListener,
+  kConnectionsCheckingInterval: server.kConnectionsCheckingInterval,
 };

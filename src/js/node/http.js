@@ -5,7 +5,7 @@ const common = require('internal/http/common');
 const { IncomingMessage } = require('internal/http/incoming');
 const { OutgoingMessage } = require('internal/http/outgoing');
 const { Server, ServerResponse, connectionListener } = require('internal/http/server');
-const { ClientRequest, Agent, globalAgent } = require('internal/http/client');
+const { ClientRequest, Agent } = require('internal/http/client');
 
 function createServer(options, requestListener) {
   return new Server(options, requestListener);
@@ -37,15 +37,18 @@ module.exports = {
   get,
   request,
   setMaxIdleHTTPParsers(max) {
-    if (typeof max !== 'number' || !Number.isInteger(max) || max < 1) {
-      throw require('internal/errors').codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "max" is out of range. It must be >= 1 && <= ${2 ** 53 - 1}. Received ${max}`);
-    }
+    common.validateInteger(max, 'max', 1);
+    common.parsers.max = max;
   },
   maxHeaderSize: common.maxHeaderSize,
-  globalAgent,
 };
+// Setting http.globalAgent changes the agent requests use by default.
+const agents = require('internal/http/agent');
 Object.defineProperty(module.exports, 'globalAgent', {
-  get: () => require('internal/http/agent').globalAgent,
+  get: () => agents.globalAgent,
+  set: (agent) => {
+    agents.globalAgent = agent;
+  },
   enumerable: true,
   configurable: true,
 });

@@ -5,6 +5,9 @@
 
 const net = require('node/net');
 const { EventEmitter } = require('internal/events');
+const { validateNumber } = require('internal/http/common');
+const { codedError } = require('internal/errors');
+const { inspect } = require('internal/inspect');
 
 const kRequestOptions = Symbol('requestOptions');
 
@@ -29,11 +32,16 @@ function Agent(options) {
   this.maxSockets = this.options.maxSockets || Agent.defaultMaxSockets;
   this.maxFreeSockets = this.options.maxFreeSockets || 256;
   this.scheduling = this.options.scheduling || 'lifo';
-  this.maxTotalSockets = this.options.maxTotalSockets ?? Infinity;
+  if (this.scheduling !== 'fifo' && this.scheduling !== 'lifo') {
+    throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'scheduling' must be one of: 'fifo', 'lifo'. Received ${inspect(this.scheduling)}`);
+  }
+  this.maxTotalSockets = this.options.maxTotalSockets;
+  if (this.maxTotalSockets === undefined) this.maxTotalSockets = Infinity;
+  else validateNumber(this.maxTotalSockets, 'maxTotalSockets', 1);
   this.totalSocketCount = 0;
   this.on('free', (socket, options) => {
     const name = this.getName(options);
-    if (!socket.writable) {
+    if (!socket.writable || socket.destroyed) {
       socket.destroy();
       return;
     }
@@ -187,7 +195,7 @@ function installListeners(agent, socket, options) {
 Agent.prototype.removeSocket = function (socket, options) {
   const name = this.getName(options);
   const sets = [this.sockets];
-  if (!socket.writable) sets.push(this.freeSockets);
+  if (!socket.writable || socket.destroyed) sets.push(this.freeSockets);
   for (const sockets of sets) {
     const list = sockets[name];
     if (!list) continue;

@@ -5,10 +5,11 @@
 const net = require('node/net');
 const { codedError, invalidArgType } = require('internal/errors');
 const { inspect } = require('internal/inspect');
-const { HTTPParser, checkIsHttpToken } = require('internal/http/common');
+const common = require('internal/http/common');
+const { checkIsHttpToken } = common;
 const { IncomingMessage } = require('internal/http/incoming');
-const { OutgoingMessage, kOutHeaders, onSocketDrain } = require('internal/http/outgoing');
-const { Agent, globalAgent } = require('internal/http/agent');
+const { OutgoingMessage, kOutHeaders, kUniqueHeaders, parseUniqueHeadersOption, onSocketDrain } = require('internal/http/outgoing');
+const agents = require('internal/http/agent');
 const { urlToHttpOptions } = require('internal/url_legacy');
 
 const invalidPath = /[\u0000-\u0020]/;
@@ -43,14 +44,14 @@ function ClientRequest(input, options, callback) {
   }
 
   let agent = options.agent;
-  const defaultAgent = options._defaultAgent || globalAgent;
+  const defaultAgent = options._defaultAgent || agents.globalAgent;
   if (agent === false) {
     agent = new defaultAgent.constructor();
   } else if (agent === null || agent === undefined) {
     if (typeof options.createConnection !== 'function') agent = defaultAgent;
     options.agent = agent;
   } else if (typeof agent.addRequest !== 'function') {
-    throw invalidArgType('options.agent', 'of type Agent-like Object, undefined, or false', agent);
+    throw invalidArgType('options.agent', 'one of Agent-like Object, undefined, or false', agent);
   }
   this.agent = agent;
 
@@ -64,7 +65,7 @@ function ClientRequest(input, options, callback) {
   if (protocol !== expectedProtocol) {
     throw codedError(TypeError, 'ERR_INVALID_PROTOCOL', `Protocol "${protocol}" not supported. Expected "${expectedProtocol}"`);
   }
-  const defaultPort = options.defaultPort || this.agent?.defaultPort || 80;
+  const defaultPort = options.defaultPort || this.agent?.defaultPort;
   const port = options.port = options.port || defaultPort || 80;
   const host = options.host = validateHost(options.hostname, 'hostname') || validateHost(options.host, 'host') || 'localhost';
   const setHost = options.setHost === undefined || Boolean(options.setHost);
@@ -91,7 +92,11 @@ function ClientRequest(input, options, callback) {
   this.timeoutCb = null;
   this.upgradeOrConnect = false;
   this.parser = null;
+  if (options.maxHeaderSize !== undefined) common.validateInteger(options.maxHeaderSize, 'maxHeaderSize', 0);
   this.maxHeaderSize = options.maxHeaderSize;
+  if (options.insecureHTTPParser !== undefined) common.validateBoolean(options.insecureHTTPParser, 'options.insecureHTTPParser');
+  this.insecureHTTPParser = options.insecureHTTPParser;
+  if (options.joinDuplicateHeaders !== undefined) common.validateBoolean(options.joinDuplicateHeaders, 'options.joinDuplicateHeaders');
   this.joinDuplicateHeaders = options.joinDuplicateHeaders;
   this._ended = false;
 
@@ -112,7 +117,9 @@ function ClientRequest(input, options, callback) {
     }
     if (host && !this.getHeader('host') && setHost) {
       let hostHeader = host;
-      if (hostHeader.includes(':') && !hostHeader.startsWith('[')) hostHeader = `[${hostHeader}]`;
+      // An IPv6 address (two colons or more) goes in brackets.
+      const colon = hostHeader.indexOf(':');
+      if (colon !== -1 && hostHeader.includes(':', colon + 1) && !hostHeader.startsWith('[')) hostHeader = `[${hostHeader}]`;
       if (port && +port !== defaultPort) hostHeader += `:${port}`;
       this.setHeader('Host', hostHeader);
     }
@@ -126,11 +133,12 @@ function ClientRequest(input, options, callback) {
   } else {
     this._storeHeader(`${this.method} ${this.path} HTTP/1.1\r\n`, options.headers);
   }
+  this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
 
   if (options.signal) {
     const signal = options.signal;
-    const abort = () => this.destroy(codedError(Error, 'ABORT_ERR', 'The operation was aborted', { name: 'AbortError', cause: signal.reason }));
-    if (signal.aborted) process.nextTick(abort);
+    const abort = () => this.destroy(require('internal/abort').abortError(signal));
+    if (signal.aborted) abort();
     else {
       signal.addEventListener('abort', abort, { once: true });
       this.once('close', () => signal.removeEventListener('abort', abort));
@@ -167,10 +175,17 @@ function validateHost(host, name) {
   return host;
 }
 
-function validateTimeout(timeout) {
-  if (typeof timeout !== 'number') throw invalidArgType('timeout', 'of type number', timeout);
+// A timer's duration: a non-negative finite number, cut (with a warning) to
+// what a 32-bit signed integer holds.
+const maxTimeout = 2 ** 31 - 1;
+function validateTimeout(timeout, name = 'timeout') {
+  if (typeof timeout !== 'number') throw invalidArgType(name, 'of type number', timeout);
   if (timeout < 0 || !Number.isFinite(timeout)) {
-    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "timeout" is out of range. It must be a non-negative finite number. Received ${timeout}`);
+    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be a non-negative finite number. Received ${timeout}`);
+  }
+  if (timeout > maxTimeout) {
+    process.emitWarning(`${timeout} does not fit into a 32-bit signed integer.\nTimer duration was truncated to ${maxTimeout}.`, 'TimeoutOverflowWarning');
+    return maxTimeout;
   }
   return timeout;
 }
@@ -248,7 +263,7 @@ function onSocketNT(req, socket, err) {
 }
 
 function tickOnSocket(req, socket) {
-  const parser = new HTTPParser(false, req.maxHeaderSize);
+  const parser = common.allocParser(false, req.maxHeaderSize);
   req.socket = socket;
   req.parser = parser;
   parser.socket = socket;
@@ -257,9 +272,15 @@ function tickOnSocket(req, socket) {
   socket.parser = parser;
   socket._httpMessage = req;
   if (req.method === 'HEAD') parser.noBody();
+  parser.setMaxHeadersCount(req.maxHeadersCount);
   parser.onHeaders = (info) => onResponseHead(req, socket, parser, info);
   parser.onBody = (chunk) => {
     const res = parser.incoming;
+    // What follows the head of a CONNECT's answer is the tunnel's, not a body.
+    if (res?.upgrade) {
+      parser.upgradeHead = parser.upgradeHead ? Buffer.concat([parser.upgradeHead, chunk]) : chunk;
+      return;
+    }
     if (res && !res._dumped && !res.push(chunk)) socket.pause();
   };
   parser.onComplete = (trailers) => {
@@ -296,7 +317,7 @@ function listenSocketTimeout(req) {
 ClientRequest.prototype.setTimeout = function (msecs, callback) {
   if (this._ended) return this;
   listenSocketTimeout(this);
-  msecs = validateTimeout(msecs);
+  msecs = validateTimeout(msecs, 'msecs');
   if (callback) this.once('timeout', callback);
   if (this.socket) setSocketTimeout(this.socket, msecs);
   else this.once('socket', (socket) => setSocketTimeout(socket, msecs));
@@ -327,7 +348,7 @@ function onResponseHead(req, socket, parser, info) {
   res.httpVersionMajor = info.versionMajor;
   res.httpVersionMinor = info.versionMinor;
   res.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
-  res.rawHeaders = info.rawHeaders;
+  res.rawHeaders = parser.limitHeaders(info.rawHeaders);
   res.joinDuplicateHeaders = Boolean(req.joinDuplicateHeaders);
   res.statusCode = info.statusCode;
   res.statusMessage = info.statusMessage;
@@ -359,13 +380,24 @@ function onResponseHead(req, socket, parser, info) {
     });
     return;
   }
-  if (req.shouldKeepAlive && !info.shouldKeepAlive && !req.upgradeOrConnect) req.shouldKeepAlive = false;
+  const keepAlive = info.shouldKeepAlive && !bodyRunsToEnd(req, res);
+  if (req.shouldKeepAlive && !keepAlive && !req.upgradeOrConnect) req.shouldKeepAlive = false;
   res.req = req;
   res.on('end', responseOnEnd);
   req.on('finish', requestOnFinish);
   socket.on('timeout', responseOnTimeout);
   if (req.aborted || !req.emit('response', res)) res._dump();
   if (status === 304) res.complete = true;
+}
+
+// A response body with neither a length nor chunked framing ends with the
+// connection, which then cannot be kept alive. (The parser's shouldKeepAlive
+// reads only the Connection header.)
+function bodyRunsToEnd(req, res) {
+  const status = res.statusCode;
+  if (req.method === 'HEAD' || status === 204 || status === 304) return false;
+  const { headers } = res;
+  return headers['content-length'] === undefined && !/(?:^|,)\s*chunked\s*$/i.test(headers['transfer-encoding'] ?? '');
 }
 
 function socketOnData(chunk) {
@@ -417,7 +449,7 @@ function socketOnData(chunk) {
 
 function freeParser(parser, req, socket) {
   if (!parser || parser.freed) return;
-  parser.free();
+  common.freeParser(parser);
   if (socket) socket.parser = null;
   if (req) req.parser = null;
 }
@@ -532,4 +564,4 @@ function responseKeepAlive(req) {
   });
 }
 
-module.exports = { ClientRequest, Agent, globalAgent, urlToHttpOptions };
+module.exports = { ClientRequest, Agent: agents.Agent, urlToHttpOptions };

@@ -51,74 +51,193 @@ function validateHeaderValue(name, value) {
   }
 }
 
+const outOfRange = (name, range, value) => codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be ${range}. Received ${value}`);
+
+function validateNumber(value, name, min) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+  if (value < min || Number.isNaN(value)) throw outOfRange(name, `>= ${min}`, value);
+}
+
+function validateBoolean(value, name) {
+  if (typeof value !== 'boolean') throw invalidArgType(name, 'of type boolean', value);
+}
+
+function validateInteger(value, name, min, max = Number.MAX_SAFE_INTEGER) {
+  if (typeof value !== 'number') throw invalidArgType(name, 'of type number', value);
+  if (!Number.isInteger(value)) throw outOfRange(name, 'an integer', value);
+  if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
+}
+
 let maxHeaderSize = 16384;
 for (const arg of process.execArgv ?? []) {
   const match = /^--max-http-header-size=(\d+)$/.exec(arg);
   if (match) maxHeaderSize = Number(match[1]);
 }
 
+// Node's parser callbacks, by number (the binding's kOnHeaders…), for
+// programs that drive a parser themselves; tock's server and client set
+// onHeaders, onBody, onComplete, onError and onUpgrade instead.
+const kOnHeaders = 1;
+const kOnHeadersComplete = 2;
+const kOnBody = 3;
+const kOnMessageComplete = 4;
+
 // One connection's parser. `execute(bytes)` parses what the socket read and
 // calls, in order, `onHeaders(info)`, `onBody(chunk)`, `onComplete(trailers)`,
-// `onError(err)` or `onUpgrade(rest)`.
+// `onError(err)` or `onUpgrade(rest)`. `initialize` gives it a new native
+// parser, so one object can serve connection after connection (the pool).
 class HTTPParser {
-  #id;
-  constructor(isRequest, maxSize = maxHeaderSize) {
+  static REQUEST = 1;
+  static RESPONSE = 2;
+  static kOnMessageBegin = 0;
+  static kOnHeaders = kOnHeaders;
+  static kOnHeadersComplete = kOnHeadersComplete;
+  static kOnBody = kOnBody;
+  static kOnMessageComplete = kOnMessageComplete;
+  static kOnExecute = 5;
+  static kOnTimeout = 6;
+  #id = 0;
+  constructor() {
+    this.freed = true;
+    this.clean();
+  }
+  initialize(type, resource, maxSize = maxHeaderSize) {
+    this.close();
     const size = Number(maxSize);
-    this.#id = native.http.parser(Boolean(isRequest), size >= 1 && size < 2 ** 31 ? Math.trunc(size) : maxHeaderSize);
+    this.#id = native.http.parser(type === HTTPParser.REQUEST, size >= 1 && size < 2 ** 31 ? Math.trunc(size) : maxHeaderSize);
+    this.freed = false;
+  }
+  // Drops what ties the parser to its last connection.
+  clean() {
     this.onHeaders = null;
     this.onBody = null;
     this.onComplete = null;
     this.onError = null;
     this.onUpgrade = null;
-    this.freed = false;
+    this.socket = null;
+    this.incoming = null;
+    this.outgoing = null;
+    this.error = null;
+    this.upgradeHead = null;
+    this.maxHeaderPairs = 2000;
+  }
+  // maxHeadersCount, as a server or request sets it: 0 keeps them all.
+  setMaxHeadersCount(count) {
+    this.maxHeaderPairs = typeof count === 'number' ? count << 1 : 2000;
+  }
+  // The raw headers of a message, cut to maxHeadersCount.
+  limitHeaders(raw) {
+    return this.maxHeaderPairs > 0 && raw.length > this.maxHeaderPairs ? raw.slice(0, this.maxHeaderPairs) : raw;
   }
   // `upgrades`: whether an upgrade request takes the connection over.
+  // Returns, as Node's, the bytes taken, or the parse error.
   execute(bytes, upgrades = true) {
     if (!(bytes instanceof Uint8Array)) throw invalidArgType('data', 'an instance of Buffer or Uint8Array', bytes);
-    if (!this.freed) this.#dispatch(native.http.execute(this.#id, bytes, Boolean(upgrades)), bytes);
+    if (this.freed) return undefined;
+    return this.#dispatch(native.http.execute(this.#id, bytes, upgrades !== false), bytes) ?? bytes.length;
   }
   // The connection ended: a body that ends with it is complete.
   finish() {
-    if (!this.freed) this.#dispatch(native.http.finish(this.#id));
+    if (!this.freed) return this.#dispatch(native.http.finish(this.#id));
+    return undefined;
   }
   // The response being read answers a HEAD request.
   noBody() {
     native.http.noBody(this.#id);
   }
-  free() {
-    if (this.freed) return;
+  // Called as the parser goes back to the pool (Node's hook of that name).
+  free() {}
+  // Releases the native parser.
+  close() {
+    if (this.#id) native.http.free(this.#id);
+    this.#id = 0;
     this.freed = true;
-    native.http.free(this.#id);
   }
+  // Calls back for each event; returns the parse error, if one ended it.
   #dispatch(events, bytes) {
-    for (let i = 0; i < events.length && !this.freed; i += 2) {
+    const id = this.#id;
+    for (let i = 0; i < events.length && this.#id === id; i += 2) {
       const value = events[i + 1];
       switch (events[i]) {
-        case 1: this.onHeaders(value); break;
-        case 2: this.onBody(new FastBuffer(value)); break;
-        case 3: this.onComplete(value); break;
+        case 1: this.#head(value); break;
+        case 2: (this.onBody ?? this[kOnBody])?.call(this, new FastBuffer(value)); break;
+        case 3: this.#complete(value); break;
         case 4: {
           const err = codedError(Error, value.code, `Parse Error: ${value.reason}`);
           err.bytesParsed = value.bytesParsed;
           err.reason = value.reason;
           if (bytes) err.rawPacket = bytes;
-          this.onError(err);
-          break;
+          this.onError?.(err);
+          return err;
         }
-        case 5: this.onUpgrade(new FastBuffer(value)); break;
+        case 5: this.onUpgrade?.(new FastBuffer(value)); break;
       }
     }
+    return undefined;
   }
+  #head(info) {
+    if (this.onHeaders) {
+      this.onHeaders(info);
+      return;
+    }
+    const method = info.method === undefined ? undefined : sortedMethods.indexOf(info.method);
+    this[kOnHeadersComplete]?.(info.versionMajor, info.versionMinor, info.rawHeaders, method, info.url,
+      info.statusCode, info.statusMessage, info.upgrade, info.shouldKeepAlive);
+  }
+  #complete(trailers) {
+    if (this.onComplete) {
+      this.onComplete(trailers);
+      return;
+    }
+    if (trailers.length) this[kOnHeaders]?.(trailers, '');
+    this[kOnMessageComplete]?.();
+  }
+}
+const sortedMethods = METHODS.toSorted();
+
+// Idle parsers kept for the next connections, at most `max`
+// (http.setMaxIdleHTTPParsers), as Node's FreeList.
+const parsers = {
+  name: 'parsers',
+  max: 1000,
+  list: [],
+  alloc: () => parsers.list.pop() ?? new HTTPParser(),
+  free(parser) {
+    if (parsers.list.length >= parsers.max) return false;
+    parsers.list.push(parser);
+    return true;
+  },
+};
+
+function allocParser(isRequest, maxSize) {
+  const parser = parsers.alloc();
+  parser.initialize(isRequest ? HTTPParser.REQUEST : HTTPParser.RESPONSE, undefined, maxSize);
+  return parser;
+}
+
+// A connection is done with its parser: the native parser goes, the object
+// (unlinked from the connection) back to the pool.
+function freeParser(parser) {
+  if (!parser || parser.freed) return;
+  parser.close();
+  parser.clean();
+  if (parsers.free(parser)) parser.free();
 }
 
 module.exports = {
   METHODS,
   STATUS_CODES,
   HTTPParser,
+  allocParser,
+  freeParser,
   checkIsHttpToken,
   checkInvalidHeaderChar,
   validateHeaderName,
   validateHeaderValue,
+  validateBoolean,
+  validateInteger,
+  validateNumber,
+  parsers,
   get maxHeaderSize() {
     return maxHeaderSize;
   },

@@ -10,17 +10,19 @@ const singletons = new Set([
   'last-modified', 'server', 'age', 'expires',
 ]);
 
+// A list field joins its repeats (cookie with '; '); one a plain object
+// already has (`constructor`) counts as absent.
 function addHeaderLine(target, name, value, joinDuplicates) {
   const key = name.toLowerCase();
   const existing = target[key];
   if (key === 'set-cookie') {
     if (existing === undefined) target[key] = [value];
     else existing.push(value);
+  } else if (!singletons.has(key)) {
+    target[key] = typeof existing === 'string' ? `${existing}${key === 'cookie' ? '; ' : ', '}${value}` : value;
   } else if (existing === undefined) {
     target[key] = value;
-  } else if (key === 'cookie') {
-    target[key] = `${existing}; ${value}`;
-  } else if (joinDuplicates || !singletons.has(key)) {
+  } else if (joinDuplicates) {
     target[key] = `${existing}, ${value}`;
   }
 }
@@ -32,7 +34,7 @@ function headersOf(raw, joinDuplicates) {
 }
 
 function distinctOf(raw) {
-  const headers = {};
+  const headers = { __proto__: null };
   for (let i = 0; i < raw.length; i += 2) {
     const key = raw[i].toLowerCase();
     (headers[key] ??= []).push(raw[i + 1]);

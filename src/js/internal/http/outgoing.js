@@ -4,6 +4,7 @@
 // Written to the socket once it has one; buffered before.
 
 const { Stream } = require('internal/stream').stream;
+const { captureRejectionSymbol } = require('internal/events').EventEmitter;
 const { codedError, invalidArgType } = require('internal/errors');
 const { validateHeaderName, validateHeaderValue, checkInvalidHeaderChar } = require('internal/http/common');
 
@@ -12,6 +13,7 @@ const kNeedDrain = Symbol('kNeedDrain');
 const kCorked = Symbol('corked');
 const kHighWaterMark = Symbol('kHighWaterMark');
 const kErrored = Symbol('errored');
+const kBytesWritten = Symbol('kBytesWritten');
 
 const crlf = '\r\n';
 
@@ -46,6 +48,7 @@ function OutgoingMessage(options) {
   this._removedContLen = false;
   this._removedTE = false;
   this.strictContentLength = false;
+  this[kBytesWritten] = 0;
   this._contentLength = null;
   this._hasBody = true;
   this._trailer = '';
@@ -70,7 +73,7 @@ for (const [name, get] of Object.entries({
   writableObjectMode: () => false,
   writableLength: (m) => m.outputSize + (m.socket ? m.socket.writableLength : 0),
   writableHighWaterMark: (m) => (m.socket ? m.socket.writableHighWaterMark : m[kHighWaterMark]),
-  writableCorked: (m) => m[kCorked],
+  writableCorked: (m) => (m.socket ? m.socket.writableCorked : 0) + m[kCorked],
   writableEnded: (m) => m.finished,
   writableNeedDrain: (m) => !m.destroyed && !m.finished && m[kNeedDrain],
   errored: (m) => m[kErrored],
@@ -80,6 +83,47 @@ for (const [name, get] of Object.entries({
 })) {
   Object.defineProperty(OutgoingMessage.prototype, name, { get() { return get(this); }, configurable: true });
 }
+
+// DEP0066: the headers map (lower-cased names to values) and the names as
+// set (lower-cased names to names), from before getHeaders().
+const deprecated = (fn) => require('internal/util').util.deprecate(fn, `OutgoingMessage.prototype.${fn.name} is deprecated`, 'DEP0066');
+Object.defineProperty(OutgoingMessage.prototype, '_headers', {
+  get: deprecated(function _headers() {
+    return this.getHeaders();
+  }),
+  set: deprecated(function _headers(value) {
+    if (value === null || value === undefined) {
+      this[kOutHeaders] = null;
+    } else if (typeof value === 'object') {
+      const headers = (this[kOutHeaders] = { __proto__: null });
+      for (const name of Object.keys(value)) headers[name.toLowerCase()] = [name, value[name]];
+    }
+  }),
+  configurable: true,
+});
+Object.defineProperty(OutgoingMessage.prototype, '_headerNames', {
+  get: deprecated(function _headerNames() {
+    const headers = this[kOutHeaders];
+    if (headers === null) return null;
+    const names = { __proto__: null };
+    for (const key of Object.keys(headers)) names[key] = headers[key][0];
+    return names;
+  }),
+  set: deprecated(function _headerNames(value) {
+    const headers = this[kOutHeaders];
+    if (value === null || typeof value !== 'object' || !headers) return;
+    for (const key of Object.keys(value)) if (headers[key]) headers[key][0] = value[key];
+  }),
+  configurable: true,
+});
+
+// The headers by the names as set.
+OutgoingMessage.prototype._renderHeaders = function () {
+  if (this._header) throw headersSent('render');
+  const headers = {};
+  for (const [name, value] of Object.values(this[kOutHeaders] ?? {})) headers[name] = value;
+  return headers;
+};
 
 OutgoingMessage.prototype.cork = function () {
   if (this.socket) this.socket.cork();
@@ -159,10 +203,15 @@ OutgoingMessage.prototype._storeHeader = function (firstLine, headers) {
   }
   let { header } = state;
   if (this.sendDate && !state.date) header += `Date: ${utcDate()}${crlf}`;
+  // A 204 or 304 has no body: no zero chunk either, and the connection closes.
   if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
-    this._last = true;
+    this.chunkedEncoding = false;
+    this.shouldKeepAlive = false;
   }
-  if (!state.connection) {
+  if (this._removedConnection) {
+    // No Connection header: the connection persists as the protocol's default says.
+    this._last = !this.shouldKeepAlive;
+  } else if (!state.connection) {
     const shouldSendKeepAlive = this.shouldKeepAlive && (state.contLen || this.useChunkedEncodingByDefault || this.agent);
     if (shouldSendKeepAlive && this.maxRequestsOnConnectionReached) {
       header += `Connection: close${crlf}`;
@@ -171,7 +220,7 @@ OutgoingMessage.prototype._storeHeader = function (firstLine, headers) {
       if (this._keepAliveTimeout && this._defaultKeepAlive) {
         const timeoutSeconds = Math.floor(this._keepAliveTimeout / 1000);
         let max = '';
-        if (this._maxRequestsPerSocket) max = `, max=${this._maxRequestsPerSocket}`;
+        if (~~this._maxRequestsPerSocket > 0) max = `, max=${this._maxRequestsPerSocket}`;
         header += `Keep-Alive: timeout=${timeoutSeconds}${max}${crlf}`;
       }
     } else {
@@ -204,6 +253,12 @@ OutgoingMessage.prototype._storeHeader = function (firstLine, headers) {
 
 function processHeader(message, state, key, value, validate) {
   if (validate) validateHeaderName(key);
+  // A Content-Disposition beside a Content-Length: its latin1 value is
+  // taken as the UTF-8 bytes it spells (RFC 6266 4.3), as Node does.
+  if (message._contentLength && key.length === 19 && key.toLowerCase() === 'content-disposition') {
+    const recode = (text) => Buffer.from(text, 'latin1').toString();
+    value = Array.isArray(value) ? value.map(recode) : recode(value);
+  }
   if (Array.isArray(value)) {
     if ((value.length < 2 || !isCookieField(key)) && (!message[kUniqueHeaders] || !message[kUniqueHeaders].has(key.toLowerCase()))) {
       for (const each of value) storeHeader(message, state, key, each, validate);
@@ -214,7 +269,9 @@ function processHeader(message, state, key, value, validate) {
   storeHeader(message, state, key, value, validate);
 }
 
+// The `uniqueHeaders` option: fields whose values are sent on one line.
 const kUniqueHeaders = Symbol('kUniqueHeaders');
+const parseUniqueHeadersOption = (names) => (Array.isArray(names) ? new Set(names.map((name) => name.toLowerCase())) : null);
 const isCookieField = (name) => name.length === 6 && name.toLowerCase() === 'cookie';
 
 function storeHeader(message, state, key, value, validate) {
@@ -366,8 +423,13 @@ function write(message, chunk, encoding, callback, fromEnd) {
     return false;
   }
   let length;
-  if (message.strictContentLength && length === undefined) {
+  if (message.strictContentLength) {
     length = typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength;
+    const total = message[kBytesWritten] + length;
+    if (checksContentLength(message) && (fromEnd ? total !== message._contentLength : total > message._contentLength)) {
+      throw contentLengthMismatch(total, message._contentLength);
+    }
+    message[kBytesWritten] = total;
   }
   if (!message._header) {
     if (fromEnd) {
@@ -389,7 +451,8 @@ function write(message, chunk, encoding, callback, fromEnd) {
   }
   if (message.chunkedEncoding && chunk.length !== 0) {
     length ??= typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength;
-    message._send(`${length.toString(16)}${crlf}`, 'latin1', null);
+    message._send(length.toString(16), 'latin1', null);
+    message._send(crlf, 'latin1', null);
     message._send(chunk, encoding, null, length);
     return message._send(crlf, 'latin1', callback);
   }
@@ -398,17 +461,26 @@ function write(message, chunk, encoding, callback, fromEnd) {
 
 const kRejectNonStandardBodyWrites = Symbol('kRejectNonStandardBodyWrites');
 
+// strictContentLength holds only where the body's length is the one declared.
+function checksContentLength(message) {
+  return message.strictContentLength && message._contentLength !== null && message._contentLength !== undefined &&
+    message._hasBody && !message._removedContLen && !message.chunkedEncoding && !message.hasHeader('transfer-encoding');
+}
+
+const contentLengthMismatch = (written, declared) => codedError(Error, 'ERR_HTTP_CONTENT_LENGTH_MISMATCH', `Response body's content-length of ${written} byte(s) does not match the content-length of ${declared} byte(s) set in header`);
+
 OutgoingMessage.prototype.addTrailers = function (headers) {
   this._trailer = '';
   const entries = Array.isArray(headers) ? headers : Object.entries(headers);
   for (const [field, value] of entries) {
-    if (typeof field !== 'string' || !field || !require('internal/http/common').checkIsHttpToken(field)) {
-      throw codedError(TypeError, 'ERR_INVALID_HTTP_TOKEN', `Trailer name must be a valid HTTP token ["${field}"]`);
+    validateHeaderName(field, 'Trailer name');
+    const repeated = Array.isArray(value) && value.length > 1 && !this[kUniqueHeaders]?.has(field.toLowerCase());
+    for (const each of repeated ? value : [Array.isArray(value) ? value.join('; ') : value]) {
+      if (checkInvalidHeaderChar(`${each}`)) {
+        throw codedError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in trailer content ["${field}"]`);
+      }
+      this._trailer += `${field}: ${each}${crlf}`;
     }
-    if (checkInvalidHeaderChar(`${value}`)) {
-      throw codedError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in trailer content ["${field}"]`);
-    }
-    this._trailer += `${field}: ${value}${crlf}`;
   }
 };
 
@@ -434,6 +506,9 @@ OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
     this._implicitHeader();
   }
   if (typeof callback === 'function') this.once('finish', callback);
+  if (checksContentLength(this) && this[kBytesWritten] !== this._contentLength) {
+    throw contentLengthMismatch(this[kBytesWritten], this._contentLength);
+  }
   const finish = () => onFinish(this);
   if (this._hasBody && this.chunkedEncoding) {
     this._send(`0${crlf}${this._trailer}${crlf}`, 'latin1', finish);
@@ -447,8 +522,7 @@ OutgoingMessage.prototype.end = function (chunk, encoding, callback) {
     this.socket._writableState.corked = 1;
     this.socket.uncork();
   }
-  this[kCorked] = 1;
-  this.uncork();
+  this[kCorked] = 0;
   this.finished = true;
   if (this.outputData.length === 0 && this.socket?._httpMessage === this) this._finish();
   return this;
@@ -507,6 +581,10 @@ OutgoingMessage.prototype.flushHeaders = function () {
   this._send('');
 };
 
+OutgoingMessage.prototype[captureRejectionSymbol] = function (err) {
+  this.destroy(err);
+};
+
 OutgoingMessage.prototype.pipe = function () {
   this.emit('error', codedError(Error, 'ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable'));
 };
@@ -516,6 +594,7 @@ module.exports = {
   kOutHeaders,
   kNeedDrain,
   kUniqueHeaders,
+  parseUniqueHeadersOption,
   kRejectNonStandardBodyWrites,
   kHighWaterMark,
   onSocketDrain,

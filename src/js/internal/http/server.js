@@ -4,9 +4,11 @@
 
 const net = require('node/net');
 const { codedError, invalidArgType } = require('internal/errors');
-const { HTTPParser, STATUS_CODES, checkInvalidHeaderChar } = require('internal/http/common');
+const { inspect } = require('internal/inspect');
+const { captureRejectionSymbol } = require('internal/events').EventEmitter;
+const { allocParser, freeParser, STATUS_CODES, checkInvalidHeaderChar, validateBoolean, validateInteger } = require('internal/http/common');
 const { IncomingMessage } = require('internal/http/incoming');
-const { OutgoingMessage, kOutHeaders, kRejectNonStandardBodyWrites, onSocketDrain } = require('internal/http/outgoing');
+const { OutgoingMessage, kOutHeaders, kRejectNonStandardBodyWrites, kUniqueHeaders, parseUniqueHeadersOption, onSocketDrain } = require('internal/http/outgoing');
 
 const kConnections = Symbol('http.server.connections');
 const kCheckInterval = Symbol('http.server.connectionsCheckingInterval');
@@ -75,12 +77,25 @@ ServerResponse.prototype.writeProcessing = function (callback) {
   this._writeRaw('HTTP/1.1 102 Processing\r\n\r\n', 'ascii', callback);
 };
 
+// A Link value: `<uri>`, then `; name`, `; name=value` or `; name="value"`.
+const linkValue = /^<[^>]*>(?:\s*;\s*[^;"\s]+(?:=(?:"[^;"\s]*"|[^;"\s]*))?)*$/;
+
+function validateLinks(links) {
+  const list = Array.isArray(links) ? links : [links];
+  if (typeof links === 'string' || Array.isArray(links)) {
+    if (list.every((link) => typeof link === 'string' && linkValue.test(link))) return list.join(', ');
+  }
+  const shown = inspect(Array.isArray(links) ? list.find((link) => typeof link !== 'string' || !linkValue.test(link)) : links);
+  throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'hints' must be an array or string of format "</styles.css>; rel=preload; as=style". Received ${shown.length > 128 ? `${shown.slice(0, 128)}...` : shown}`);
+}
+
 ServerResponse.prototype.writeEarlyHints = function (hints, callback) {
   let head = 'HTTP/1.1 103 Early Hints\r\n';
-  if (hints === null || typeof hints !== 'object') throw invalidArgType('hints', 'of type object', hints);
+  if (hints === null || typeof hints !== 'object' || Array.isArray(hints)) throw invalidArgType('hints', 'of type object', hints);
   if (hints.link === null || hints.link === undefined) return;
-  const links = Array.isArray(hints.link) ? hints.link : [hints.link];
-  head += `Link: ${links.join(', ')}\r\n`;
+  const link = validateLinks(hints.link);
+  if (link.length === 0) return;
+  head += `Link: ${link}\r\n`;
   for (const key of Object.keys(hints)) if (key !== 'link') head += `${key}: ${hints[key]}\r\n`;
   this._writeRaw(`${head}\r\n`, 'ascii', callback);
 };
@@ -94,7 +109,7 @@ ServerResponse.prototype.writeHead = function (statusCode, reason, obj) {
   const original = statusCode;
   statusCode |= 0;
   if (statusCode < 100 || statusCode > 999) {
-    throw codedError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${original}`);
+    throw codedError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${typeof original === 'object' && original !== null ? inspect(original) : original}`);
   }
   if (typeof reason === 'string') {
     this.statusMessage = reason;
@@ -143,7 +158,7 @@ function Server(options, requestListener) {
     options = {};
   } else if (options === null || options === undefined) {
     options = {};
-  } else if (typeof options !== 'object') {
+  } else if (typeof options !== 'object' || Array.isArray(options)) {
     throw invalidArgType('options', 'of type object', options);
   }
   storeOptions(this, options);
@@ -161,34 +176,40 @@ function Server(options, requestListener) {
   this.timeout = 0;
   this.maxHeadersCount = null;
   this.maxRequestsPerSocket = 0;
-  this[kConnections] = new Set();
+  this[kConnections] = new Map(); // socket -> its connection's state
+  this[kUniqueHeaders] = parseUniqueHeadersOption(options.uniqueHeaders);
 }
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
 
+// The server's options, checked as Node checks them.
 function storeOptions(server, options) {
   server[IncomingMessageKey] = options.IncomingMessage || IncomingMessage;
   server[ServerResponseKey] = options.ServerResponse || ServerResponse;
-  const number = (name, fallback) => {
+  const integer = (name, fallback) => {
     const value = options[name];
     if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "options.${name}" is out of range. It must be >= 0 && <= ${2 ** 53 - 1}. Received ${value}`);
-    }
+    validateInteger(value, name, 0);
     return value;
   };
-  server.maxHeaderSize = options.maxHeaderSize;
-  server.requestTimeout = number('requestTimeout', 300000);
-  server.headersTimeout = number('headersTimeout', Math.min(60000, server.requestTimeout || 60000));
+  const boolean = (name, fallback) => {
+    const value = options[name];
+    if (value === undefined) return fallback;
+    validateBoolean(value, `options.${name}`);
+    return value;
+  };
+  server.maxHeaderSize = integer('maxHeaderSize', undefined);
+  server.insecureHTTPParser = boolean('insecureHTTPParser', undefined);
+  server.requestTimeout = integer('requestTimeout', 300000);
+  server.headersTimeout = integer('headersTimeout', Math.min(60000, server.requestTimeout));
   if (server.requestTimeout > 0 && server.headersTimeout > 0 && server.headersTimeout > server.requestTimeout) {
-    throw codedError(TypeError, 'ERR_OUT_OF_RANGE', 'The value of "headersTimeout" is out of range. It must be <= requestTimeout.');
+    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "headersTimeout" is out of range. It must be <= requestTimeout. Received ${server.headersTimeout}`);
   }
-  server.keepAliveTimeout = 5000;
-  server.connectionsCheckingInterval = number('connectionsCheckingInterval', 30000);
-  server.requireHostHeader = options.requireHostHeader ?? true;
-  server.joinDuplicateHeaders = options.joinDuplicateHeaders;
-  server.rejectNonStandardBodyWrites = options.rejectNonStandardBodyWrites ?? false;
-  server.insecureHTTPParser = options.insecureHTTPParser;
+  server.keepAliveTimeout = integer('keepAliveTimeout', 5000);
+  server.connectionsCheckingInterval = integer('connectionsCheckingInterval', 30000);
+  server.requireHostHeader = boolean('requireHostHeader', true);
+  server.joinDuplicateHeaders = boolean('joinDuplicateHeaders', undefined);
+  server.rejectNonStandardBodyWrites = boolean('rejectNonStandardBodyWrites', false);
 }
 const IncomingMessageKey = Symbol('IncomingMessage');
 const ServerResponseKey = Symbol('ServerResponse');
@@ -206,13 +227,34 @@ Server.prototype.close = function (...args) {
 };
 
 Server.prototype.closeAllConnections = function () {
-  for (const connection of [...this[kConnections]]) connection.socket.destroy();
+  for (const socket of [...this[kConnections].keys()]) socket.destroy();
 };
 
+// Idle: between messages (a new connection is not: it waits for its first),
+// with no response still being written.
 Server.prototype.closeIdleConnections = function () {
-  for (const connection of [...this[kConnections]]) {
-    const message = connection.socket._httpMessage;
-    if (connection.state.incoming.length === 0 && (!message || message.finished)) connection.socket.destroy();
+  for (const [socket, state] of [...this[kConnections]]) {
+    const message = socket._httpMessage;
+    if (state.messageStart === undefined && (!message || message.finished)) socket.destroy();
+  }
+};
+
+// captureRejections: a request handler's rejection answers 500 (without the
+// headers it set) when nothing was sent yet, and else ends the response.
+Server.prototype[captureRejectionSymbol] = function (err, event, ...args) {
+  if (event !== 'request') {
+    const base = net.Server.prototype[captureRejectionSymbol];
+    if (base) base.call(this, err, event, ...args);
+    else this.emit('error', err);
+    return;
+  }
+  const res = args[1];
+  if (!res.headersSent && !res.writableEnded) {
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    res.statusCode = 500;
+    res.end(STATUS_CODES[500]);
+  } else {
+    res.destroy();
   }
 };
 
@@ -220,22 +262,23 @@ Server.prototype[Symbol.asyncDispose] = function () {
   return new Promise((resolve, reject) => this.close((err) => (err ? reject(err) : resolve())));
 };
 
-// headersTimeout and requestTimeout, checked every connectionsCheckingInterval.
+// headersTimeout and requestTimeout, checked every connectionsCheckingInterval,
+// count from the start of the message being read (or of the connection, for
+// its first); a connection timed out is not checked again.
 function setupConnectionsTracking(server) {
   if (server[kCheckInterval]) clearInterval(server[kCheckInterval]);
-  if (!server.connectionsCheckingInterval) return;
   server[kCheckInterval] = setInterval(() => checkConnections(server), server.connectionsCheckingInterval).unref();
 }
 
 function checkConnections(server) {
+  if (server.headersTimeout === 0 && server.requestTimeout === 0) return;
   const now = performance.now();
-  for (const connection of [...server[kConnections]]) {
-    const { state, socket } = connection;
-    if (state.headersStart === undefined) continue;
-    const headersLate = server.headersTimeout > 0 && !state.headersDone && now - state.headersStart > server.headersTimeout;
-    const requestLate = server.requestTimeout > 0 && now - state.headersStart > server.requestTimeout;
+  for (const [socket, state] of [...server[kConnections]]) {
+    if (state.messageStart === undefined || state.timedOut) continue;
+    const headersLate = server.headersTimeout > 0 && !state.headersDone && now - state.messageStart > server.headersTimeout;
+    const requestLate = server.requestTimeout > 0 && now - state.messageStart > server.requestTimeout;
     if (headersLate || requestLate) {
-      state.headersStart = undefined;
+      state.timedOut = true;
       socketOnError.call(socket, codedError(Error, 'ERR_HTTP_REQUEST_TIMEOUT', 'Request timeout'));
     }
   }
@@ -245,24 +288,22 @@ function connectionListener(socket) {
   const server = this;
   if (server.timeout && typeof socket.setTimeout === 'function') socket.setTimeout(server.timeout);
   socket.on('timeout', socketOnTimeout);
-  const parser = new HTTPParser(true, server.maxHeaderSize);
+  const parser = allocParser(true, server.maxHeaderSize);
   const state = {
     outgoing: [],
     incoming: [],
     outgoingData: 0,
     requestsCount: 0,
     keepAliveTimeoutSet: false,
-    headersStart: undefined,
+    messageStart: performance.now(),
     headersDone: false,
-    parser,
+    timedOut: false,
     req: null,
   };
-  const connection = { socket, state };
-  server[kConnections].add(connection);
+  server[kConnections].set(socket, state);
   socket.parser = parser;
   socket.server = server;
   parser.socket = socket;
-  parser.incoming = null;
   parser.onHeaders = (info) => onRequestHead(server, socket, state, info);
   parser.onBody = (chunk) => {
     const req = state.req;
@@ -271,7 +312,7 @@ function connectionListener(socket) {
   parser.onComplete = (trailers) => {
     const req = state.req;
     state.req = null;
-    state.headersStart = undefined;
+    state.messageStart = undefined;
     if (!req) return;
     req.complete = true;
     if (trailers.length) req.rawTrailers = trailers;
@@ -286,8 +327,9 @@ function connectionListener(socket) {
   socket.on('data', (chunk) => socketOnData(server, socket, state, chunk));
   socket.on('end', () => socketOnEnd(server, socket, state));
   socket.on('close', () => {
-    server[kConnections].delete(connection);
-    parser.free();
+    server[kConnections].delete(socket);
+    freeParser(socket.parser);
+    socket.parser = null;
     abortIncoming(state);
   });
   socket.on('drain', onSocketDrain);
@@ -296,16 +338,13 @@ function connectionListener(socket) {
 }
 
 function socketOnData(server, socket, state, chunk) {
-  if (state.headersStart === undefined) {
-    state.headersStart = performance.now();
-    state.headersDone = false;
-  }
+  startMessage(state);
   if (state.keepAliveTimeoutSet) {
     socket.setTimeout(0);
     if (server.timeout) socket.setTimeout(server.timeout);
     state.keepAliveTimeoutSet = false;
   }
-  state.parser.execute(chunk, server.listenerCount('upgrade') > 0);
+  socket.parser?.execute(chunk, server.listenerCount('upgrade') > 0);
   afterExecute(server, socket, state, chunk);
 }
 
@@ -326,8 +365,10 @@ function afterExecute(server, socket, state) {
   socket.removeAllListeners('drain');
   socket.removeListener('error', socketOnError);
   socket.removeListener('timeout', socketOnTimeout);
-  state.parser.free();
+  freeParser(socket.parser);
   socket.parser = null;
+  // Taken over: no longer an HTTP connection of the server's.
+  server[kConnections].delete(socket);
   const event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
   if (event === 'upgrade' || server.listenerCount(event) > 0) {
     server.emit(event, req, socket, head);
@@ -336,27 +377,33 @@ function afterExecute(server, socket, state) {
   }
 }
 
+// A message began: its bytes arrived (or, pipelined, its head was parsed).
+function startMessage(state) {
+  if (state.messageStart !== undefined) return;
+  state.messageStart = performance.now();
+  state.headersDone = false;
+  state.timedOut = false;
+}
+
 function onRequestHead(server, socket, state, info) {
+  startMessage(state);
   state.headersDone = true;
   const req = new server[IncomingMessageKey](socket);
   req.httpVersionMajor = info.versionMajor;
   req.httpVersionMinor = info.versionMinor;
   req.httpVersion = `${info.versionMajor}.${info.versionMinor}`;
-  req.rawHeaders = info.rawHeaders;
-  if (typeof server.maxHeadersCount === 'number' && server.maxHeadersCount > 0 && req.rawHeaders.length > server.maxHeadersCount * 2) {
-    req.rawHeaders = req.rawHeaders.slice(0, server.maxHeadersCount * 2);
-  }
+  socket.parser.setMaxHeadersCount(server.maxHeadersCount);
+  req.rawHeaders = socket.parser.limitHeaders(info.rawHeaders);
   req.joinDuplicateHeaders = Boolean(server.joinDuplicateHeaders);
   req.method = info.method;
   req.url = info.url;
   req.upgrade = info.upgrade;
-  state.parser.incoming = req;
+  socket.parser.incoming = req;
   if (info.upgrade) {
     state.upgradeReq = req;
     return;
   }
   state.req = req;
-  state.requestsCount++;
   state.incoming.push(req);
   if (!socket._paused) {
     const ws = socket._writableState;
@@ -365,14 +412,15 @@ function onRequestHead(server, socket, state, info) {
       socket.pause();
     }
   }
-  const res = new server[ServerResponseKey](req, { rejectNonStandardBodyWrites: server.rejectNonStandardBodyWrites });
+  const res = new server[ServerResponseKey](req, {
+    highWaterMark: socket.writableHighWaterMark,
+    rejectNonStandardBodyWrites: server.rejectNonStandardBodyWrites,
+  });
   res._keepAliveTimeout = server.keepAliveTimeout;
   res._maxRequestsPerSocket = server.maxRequestsPerSocket;
   res._onPendingData = (delta) => updateOutgoingData(socket, state, delta);
   res.shouldKeepAlive = info.shouldKeepAlive;
-  if (server.maxRequestsPerSocket > 0 && state.requestsCount >= server.maxRequestsPerSocket) {
-    res.maxRequestsOnConnectionReached = true;
-  }
+  res[kUniqueHeaders] = server[kUniqueHeaders];
   if (socket._httpMessage) state.outgoing.push(res);
   else res.assignSocket(socket);
   res.on('finish', () => resOnFinish(req, res, socket, state, server));
@@ -381,6 +429,19 @@ function onRequestHead(server, socket, state, info) {
       res.writeHead(400, ['Connection', 'close']);
       res.end();
       return;
+    }
+    // maxRequestsPerSocket: the last one allowed says Connection: close, any
+    // after it is dropped with a 503.
+    const limit = server.maxRequestsPerSocket;
+    if (typeof limit === 'number' && limit > 0) {
+      state.requestsCount++;
+      res.maxRequestsOnConnectionReached = limit <= state.requestsCount;
+      if (limit < state.requestsCount) {
+        server.emit('dropRequest', req, socket);
+        res.writeHead(503);
+        res.end();
+        return;
+      }
     }
     if (req.headers.expect !== undefined) {
       if (/(?:^|\W)100-continue(?:$|\W)/i.test(req.headers.expect)) {
@@ -427,7 +488,9 @@ function resOnFinish(req, res, socket, state, server) {
     else socket.end();
   } else if (state.outgoing.length === 0) {
     if (server.keepAliveTimeout && typeof socket.setTimeout === 'function') {
-      socket.setTimeout(server.keepAliveTimeout);
+      // A second past the advertised timeout: a client reusing the socket
+      // just in time does not meet a reset.
+      socket.setTimeout(server.keepAliveTimeout + 1000);
       state.keepAliveTimeoutSet = true;
     }
   } else {
@@ -450,7 +513,7 @@ function connReset(message) {
 }
 
 function socketOnEnd(server, socket, state) {
-  state.parser.finish();
+  socket.parser?.finish();
   if (state.parseError) {
     const err = state.parseError;
     state.parseError = null;
@@ -491,4 +554,4 @@ function socketOnTimeout() {
   if (!reqTimeout && !resTimeout && !serverTimeout) this.destroy();
 }
 
-module.exports = { Server, ServerResponse, connectionListener, kConnections };
+module.exports = { Server, ServerResponse, connectionListener, kConnections, kConnectionsCheckingInterval: kCheckInterval };
