@@ -281,7 +281,7 @@ type Engines = Rc<RefCell<HashMap<u64, Arc<Mutex<Engine>>>>>;
 
 fn create(kind: &str, options: &Object<'_>) -> Result<Option<Engine>> {
     let number =
-        |key: &str, fallback: i32| options.get::<_, Option<f64>>(key).map(|v| v.map_or(fallback, |n| n as i32));
+        |key: &str, fallback: i32| options.get::<_, Value>(key).map(|v| v.as_number().map_or(fallback, |n| n as i32));
     let level = number("level", 6)?;
     let level = Compression::new(if level < 0 { 6 } else { level as u32 });
     // zlib-rs takes 9 to 15; 0 (the header's size) reads any window.
@@ -289,8 +289,8 @@ fn create(kind: &str, options: &Object<'_>) -> Result<Option<Engine>> {
         0 => 15,
         bits => bits.clamp(9, 15) as u8,
     };
-    let dictionary: Option<Vec<u8>> = options
-        .get::<_, Option<TypedArray<u8>>>("dictionary")?
+    let dictionary: Option<Vec<u8>> = TypedArray::<u8>::from_value(options.get("dictionary")?)
+        .ok()
         // SAFETY: copied at once.
         .map(|bytes| unsafe { bytes.as_bytes() }.unwrap_or_default().to_vec());
     let inflater = |kind: Kind, undecided: bool| {

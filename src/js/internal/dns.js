@@ -369,38 +369,45 @@ class ResolverBase {
     this._handle.localAddress = local;
   }
 
-  // One resolve: validated, then `settle(err, result)`.
-  _resolve(name, type, options, settle) {
-    checkName(name);
-    const syscall = rrtypes[type];
-    const ttl = Boolean(options?.ttl);
-    this._handle.query(name, type, (code, answers) => {
-      if (code) return settle(dnsException(code, syscall, name));
-      const result = shape(type, answers, ttl);
-      if (result === undefined || (Array.isArray(result) && result.length === 0)) {
-        return settle(dnsException('ENODATA', syscall, name));
-      }
-      settle(null, result);
-    });
-  }
+}
 
-  _reverse(ip, settle) {
-    if (typeof ip !== 'string') throw invalidArgType('ip', 'of type string', ip);
-    if (!isIP(ip)) {
-      const err = dnsException('EINVAL', 'getHostByAddr', ip);
-      err.errno = -22;
-      throw err;
+// One resolve (the name and type checked by the caller), then
+// `settle(err, result)`.
+function resolveWith(resolver, name, type, options, settle) {
+  const syscall = rrtypes[type];
+  const ttl = Boolean(options?.ttl);
+  resolver._handle.query(name, type, (code, answers) => {
+    if (code) return settle(dnsException(code, syscall, name));
+    const result = shape(type, answers, ttl);
+    if (result === undefined || (Array.isArray(result) && result.length === 0)) {
+      return settle(dnsException('ENODATA', syscall, name));
     }
-    const known = hostsNames(ip);
-    if (known) {
-      process.nextTick(settle, null, known);
-      return;
-    }
-    this._handle.query(reverseName(ip), 'PTR', (code, answers) => {
-      if (code) return settle(dnsException(code, 'getHostByAddr', ip));
-      settle(null, shape('PTR', answers));
-    });
+    settle(null, result);
+  });
+}
+
+function reverseWith(resolver, ip, settle) {
+  if (typeof ip !== 'string') throw invalidArgType('ip', 'of type string', ip);
+  if (!isIP(ip)) {
+    const err = dnsException('EINVAL', 'getHostByAddr', ip);
+    err.errno = -22;
+    throw err;
   }
+  const known = hostsNames(ip);
+  if (known) {
+    process.nextTick(settle, null, known);
+    return;
+  }
+  resolver._handle.query(reverseName(ip), 'PTR', (code, answers) => {
+    if (code) return settle(dnsException(code, 'getHostByAddr', ip));
+    settle(null, shape('PTR', answers));
+  });
+}
+
+function settled(start) {
+  const { promise, resolve, reject } = Promise.withResolvers();
+  start((err, result) => (err ? reject(err) : resolve(result)));
+  return promise;
 }
 
 function checkRrtype(rrtype) {
@@ -426,13 +433,13 @@ class Resolver extends ResolverBase {
     checkName(hostname);
     checkRrtype(rrtype);
     checkCallback(callback);
-    this._resolve(hostname, rrtype, undefined, callback);
+    resolveWith(this, hostname, rrtype, undefined, callback);
     return {};
   }
 
   reverse(ip, callback) {
     checkCallback(callback);
-    this._reverse(ip, callback);
+    reverseWith(this, ip, callback);
     return {};
   }
 }
@@ -440,18 +447,13 @@ class Resolver extends ResolverBase {
 // dns.promises.Resolver: promises.
 class PromiseResolver extends ResolverBase {
   resolve(hostname, rrtype = 'A') {
+    checkName(hostname);
     checkRrtype(rrtype);
-    return this._settled((settle) => this._resolve(hostname, rrtype, undefined, settle));
+    return settled((settle) => resolveWith(this, hostname, rrtype, undefined, settle));
   }
 
   reverse(ip) {
-    return this._settled((settle) => this._reverse(ip, settle));
-  }
-
-  _settled(start) {
-    const { promise, resolve, reject } = Promise.withResolvers();
-    start((err, result) => (err ? reject(err) : resolve(result)));
-    return promise;
+    return settled((settle) => reverseWith(this, ip, settle));
   }
 }
 
@@ -464,11 +466,12 @@ for (const [method, type] of Object.entries(methods)) {
     if (typeof options === 'function') [callback, options] = [options, undefined];
     checkName(hostname);
     checkCallback(callback);
-    this._resolve(hostname, type, options, callback);
+    resolveWith(this, hostname, type, options, callback);
     return {};
   };
   PromiseResolver.prototype[method] = function (hostname, options) {
-    return this._settled((settle) => this._resolve(hostname, type, options, settle));
+    checkName(hostname);
+    return settled((settle) => resolveWith(this, hostname, type, options, settle));
   };
 }
 

@@ -92,7 +92,8 @@ function ZlibBase(opts, kind, engineOptions, flushes) {
   this.bytesWritten = 0;
   this._kind = kind;
   this._engineOptions = engineOptions;
-  this._handle = native.zlib.create(kind, engineOptions);
+  this._handle = typeof kind === 'string' ? native.zlib.create(kind, engineOptions) : undefined;
+  if (this._handle === undefined) throw codedError(Error, 'ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed');
   this._outBufferSize = chunkSize;
   this._chunkSize = chunkSize;
   this._defaultFlushFlag = flush;
@@ -167,15 +168,23 @@ ZlibBase.prototype._destroy = function (err, callback) {
   callback(err);
 };
 
+// A chunk and flush the engine takes: bytes, and a flush it knows.
+function checkChunk(chunk) {
+  if (!ArrayBuffer.isView(chunk)) throw invalidArgType('chunk', 'an instance of Buffer, TypedArray, or DataView', chunk);
+  return chunk instanceof Uint8Array ? chunk : new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
 ZlibBase.prototype._transform = function (chunk, encoding, callback) {
+  chunk = checkChunk(chunk);
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback);
   let flushFlag = this._defaultFlushFlag;
   if (typeof chunk[kFlushFlag] === 'number') flushFlag = chunk[kFlushFlag];
   // The last chunk carries the finishing flush too.
   if (this.writableEnded && this.writableLength === chunk.byteLength) {
     flushFlag = Math.max(flushFlag, this._finishFlushFlag);
   }
-  if (!this._handle) return process.nextTick(callback, codedError(Error, 'ERR_ZLIB_BINDING_CLOSED', 'zlib binding closed'));
-  native.zlib.process(this._handle, chunk, flushFlag, (failure, output, taken) => {
+  if (typeof this._handle !== 'number') return process.nextTick(callback, codedError(Error, 'ERR_ZLIB_BINDING_CLOSED', 'zlib binding closed'));
+  native.zlib.process(this._handle, chunk, flushFlag | 0, (failure, output, taken) => {
     if (!this._handle || this.destroyed) return callback();
     if (failure) {
       this._hadError = true;
@@ -203,8 +212,9 @@ ZlibBase.prototype._processChunk = function (chunk, flushFlag, callback) {
 };
 
 function processChunkSync(engine, chunk, flushFlag) {
-  if (!engine._handle) throw codedError(Error, 'ERR_ZLIB_BINDING_CLOSED', 'zlib binding closed');
-  const [failure, output, taken] = native.zlib.processSync(engine._handle, chunk, flushFlag);
+  chunk = checkChunk(chunk);
+  if (typeof engine._handle !== 'number') throw codedError(Error, 'ERR_ZLIB_BINDING_CLOSED', 'zlib binding closed');
+  const [failure, output, taken] = native.zlib.processSync(engine._handle, chunk, flushFlag | 0);
   if (failure) {
     engine._hadError = true;
     engine.close();
@@ -263,7 +273,7 @@ Zlib.prototype.params = function (level, strategy, callback) {
   rangeOrDefault(strategy, 'strategy', constants.Z_DEFAULT_STRATEGY, constants.Z_FIXED);
   if (this._level !== level || this._strategy !== strategy) {
     this.flush(constants.Z_SYNC_FLUSH, () => {
-      if (this._handle) native.zlib.params(this._handle, level);
+      if (this._handle) native.zlib.params(this._handle, typeof level === 'number' ? level : constants.Z_DEFAULT_COMPRESSION);
       this._level = level;
       this._strategy = strategy;
       callback?.();
