@@ -109,7 +109,16 @@ function debuglog(section, callback) {
   return logger;
 }
 
+// util._extend(target, source): the own enumerable keys of source copied
+// onto target (Object.assign's ancestor; deprecated in the docs only).
+function extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  for (const key of Object.keys(source)) target[key] = source[key];
+  return target;
+}
+
 exports.util = {
+  _extend: extend,
   debuglog,
   debug: debuglog,
   isDeepStrictEqual,
