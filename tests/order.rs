@@ -1,7 +1,9 @@
 //! Programs recorded from Node.js: ordering programs (tests/order/) and
 //! programs using the built-in APIs — fs, child_process, Buffer, url, os
 //! (tests/api/), and programs loading real npm packages and fixture packages
-//! (tests/packages/, installed by `.ci/run`). tock must print exactly the stdout Node.js printed when the
+//! (tests/packages/, installed by `.ci/run`), and network peers — curl,
+//! node, and the ws, pg and redis clients of servers the programs start
+//! (tests/peers/). tock must print exactly the stdout Node.js printed when the
 //! expectation was recorded (`tests/record.sh`), and exit with the same code. When `node` is on PATH each program is also run through it and
 //! compared live, so a stale recording cannot hide a difference. Each program
 //! also runs under `tock trace`: tracing must not change what it prints.
@@ -17,7 +19,7 @@ use libtest_mimic::{Arguments, Failed, Trial};
 fn main() {
     let args = Arguments::from_args();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let mut programs: Vec<PathBuf> = ["order", "api", "packages", "packages/fixtures"]
+    let mut programs: Vec<PathBuf> = ["order", "api", "packages", "packages/fixtures", "peers"]
         .iter()
         .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("the program directory exists"))
         .map(|e| e.expect("readable entry").path())

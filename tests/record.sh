@@ -5,7 +5,7 @@
 set -u
 cd "$(dirname "$0")"
 programs=("$@")
-[ ${#programs[@]} -eq 0 ] && programs=(order/*.cjs order/*.mjs api/*.cjs api/*.mjs)
+[ ${#programs[@]} -eq 0 ] && programs=(order/*.cjs order/*.mjs api/*.cjs api/*.mjs peers/*.cjs)
 for program in "${programs[@]}"; do
   flags=$(sed -n '1,3s|^// flags: ||p' "$program")
   # shellcheck disable=SC2086
