@@ -10,9 +10,6 @@
 //!
 //! Readiness is edge-triggered, so each handle remembers what the kernel
 //! last said (`readable`, `writable`) until a call returns `WouldBlock`.
-//! As libuv does, a socket is watched for writability only while it
-//! connects or a write is held back: the kernel then reports sockets in the
-//! order their data came, as Node sees them.
 //! Work that needs no new event — reading resumed on a socket with data
 //! waiting, a write that is queued, a shutdown, an error found at once — goes
 //! on the `deferred` list, served by the next poll phase as libuv defers
@@ -143,8 +140,6 @@ struct Handle {
     /// The kernel said so, and no call has said `WouldBlock` since.
     readable: bool,
     writable: bool,
-    /// Registered for writability too (connecting, or not writable).
-    watching_writable: bool,
     connecting: bool,
     /// An error found when starting (a Unix connect refused), delivered by
     /// the next poll phase.
@@ -169,7 +164,6 @@ impl Handle {
             counted: false,
             readable: false,
             writable: false,
-            watching_writable: false,
             connecting: false,
             early_error: None,
             reading: false,
@@ -459,19 +453,6 @@ impl Net {
         if let Some(handle) = self.handles.borrow_mut().get_mut(&id) {
             handle.readable |= readable;
             handle.writable |= writable;
-            self.watch(id, handle);
-        }
-    }
-
-    /// Watches writability while the handle connects or cannot write, and
-    /// stops once it can.
-    fn watch(&self, id: u64, handle: &mut Handle) {
-        let wanted = handle.connecting || !handle.writable;
-        if wanted != handle.watching_writable {
-            let interest = if wanted { Interest::READABLE | Interest::WRITABLE } else { Interest::READABLE };
-            if self.registry.reregister(handle.source.source(), Token(id as usize), interest).is_ok() {
-                handle.watching_writable = wanted;
-            }
         }
     }
 
@@ -485,14 +466,7 @@ impl Net {
     /// Adds a socket under `id` (the loop's operation ids, shared with every
     /// other I/O request) and watches it.
     fn insert(&self, id: u64, mut handle: Handle) -> io::Result<()> {
-        // A listener never writes; a stream is watched until it can.
-        if matches!(handle.source, Source::Listener(_)) {
-            handle.writable = true;
-        }
-        handle.watching_writable = handle.connecting || !handle.writable;
-        let interest =
-            if handle.watching_writable { Interest::READABLE | Interest::WRITABLE } else { Interest::READABLE };
-        self.registry.register(handle.source.source(), Token(id as usize), interest)?;
+        self.registry.register(handle.source.source(), Token(id as usize), Interest::READABLE | Interest::WRITABLE)?;
         let mut handles = self.handles.borrow_mut();
         handles.insert(id, handle);
         self.recount(handles.get_mut(&id).expect("just inserted"));
@@ -514,7 +488,6 @@ impl Net {
         let handle = handles.get_mut(&id)?;
         let result = change(handle);
         self.recount(handle);
-        self.watch(id, handle);
         Some(result)
     }
 
@@ -561,8 +534,9 @@ impl Net {
     pub fn bind_datagram(&self, id: u64, socket: UdpSocket, callback: Persistent<Function<'static>>) -> io::Result<()> {
         let mut handle = Handle::new(Source::Datagram(socket));
         handle.callback = Some(callback);
-        handle.writable = true;
-        self.insert(id, handle)
+        self.insert(id, handle)?;
+        self.mark(id, false, true);
+        Ok(())
     }
 
     /// A datagram: sent at once (`Ok(true)`), queued behind others or for
@@ -606,11 +580,12 @@ impl Net {
                 Step::Event(event) => event,
                 Step::Accepted(stream) => {
                     let accepted = next_id();
-                    // The accepted stream is writable until it says not.
-                    let mut handle = Handle::new(Source::Stream(stream));
-                    handle.writable = true;
-                    match self.insert(accepted, handle) {
-                        Ok(()) => Event::Connection(accepted),
+                    match self.insert(accepted, Handle::new(Source::Stream(stream))) {
+                        Ok(()) => {
+                            // The accepted stream is writable until it says not.
+                            self.mark(accepted, false, true);
+                            Event::Connection(accepted)
+                        }
                         Err(err) => Event::AcceptError(err),
                     }
                 }
