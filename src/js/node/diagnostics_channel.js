@@ -101,6 +101,22 @@ function hasSubscribers(name) {
 
 const traceEvents = ['start', 'end', 'asyncStart', 'asyncEnd', 'error'];
 
+// The synchronous part of a traced call, inside `start`'s stores: a throw
+// is published on `error`, and `end` follows either way.
+function traced(channels, context, call) {
+  return channels.start.runStores(context, () => {
+    try {
+      return call();
+    } catch (err) {
+      context.error = err;
+      channels.error.publish(context);
+      throw err;
+    } finally {
+      channels.end.publish(context);
+    }
+  });
+}
+
 class TracingChannel {
   constructor(nameOrChannels) {
     if (typeof nameOrChannels === 'string') {
@@ -135,25 +151,15 @@ class TracingChannel {
 
   traceSync(fn, context = {}, thisArg, ...args) {
     if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
-    const { start, end, error } = this;
-    return start.runStores(context, () => {
-      try {
-        const result = Reflect.apply(fn, thisArg, args);
-        context.result = result;
-        return result;
-      } catch (err) {
-        context.error = err;
-        error.publish(context);
-        throw err;
-      } finally {
-        end.publish(context);
-      }
+    return traced(this, context, () => {
+      context.result = Reflect.apply(fn, thisArg, args);
+      return context.result;
     });
   }
 
   tracePromise(fn, context = {}, thisArg, ...args) {
     if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
-    const { start, end, asyncStart, asyncEnd, error } = this;
+    const { asyncStart, asyncEnd, error } = this;
     const reject = (err) => {
       context.error = err;
       error.publish(context);
@@ -167,18 +173,10 @@ class TracingChannel {
       asyncEnd.publish(context);
       return result;
     };
-    return start.runStores(context, () => {
-      try {
-        let promise = Reflect.apply(fn, thisArg, args);
-        if (!(promise instanceof Promise)) promise = Promise.resolve(promise);
-        return promise.then(resolve, reject);
-      } catch (err) {
-        context.error = err;
-        error.publish(context);
-        throw err;
-      } finally {
-        end.publish(context);
-      }
+    return traced(this, context, () => {
+      let promise = Reflect.apply(fn, thisArg, args);
+      if (!(promise instanceof Promise)) promise = Promise.resolve(promise);
+      return promise.then(resolve, reject);
     });
   }
 
@@ -186,7 +184,7 @@ class TracingChannel {
     if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
     const callback = args.at(position);
     validateFunction(callback, 'callback');
-    const { start, end, asyncStart, asyncEnd, error } = this;
+    const { asyncStart, asyncEnd, error } = this;
     function wrapped(err, result) {
       if (err) {
         context.error = err;
@@ -203,17 +201,7 @@ class TracingChannel {
       });
     }
     args.splice(position < 0 ? args.length + position : position, 1, wrapped);
-    return start.runStores(context, () => {
-      try {
-        return Reflect.apply(fn, thisArg, args);
-      } catch (err) {
-        context.error = err;
-        error.publish(context);
-        throw err;
-      } finally {
-        end.publish(context);
-      }
-    });
+    return traced(this, context, () => Reflect.apply(fn, thisArg, args));
   }
 }
 

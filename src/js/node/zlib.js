@@ -57,10 +57,6 @@ function rangeOrDefault(value, name, lower, upper, fallback) {
   return value;
 }
 
-function isFlush(value, lower, upper, name, fallback) {
-  return rangeOrDefault(value, name, lower, upper, fallback);
-}
-
 function zlibError(info) {
   const err = new Error(info.message);
   err.errno = info.errno;
@@ -80,8 +76,8 @@ function ZlibBase(opts, kind, engineOptions, flushes) {
     chunkSize = opts.chunkSize;
     if (!Number.isFinite(chunkSize)) chunkSize = constants.Z_DEFAULT_CHUNK;
     else if (chunkSize < constants.Z_MIN_CHUNK) throw outOfRange('options.chunkSize', `>= ${constants.Z_MIN_CHUNK}`, chunkSize);
-    flush = isFlush(opts.flush, lowest, highest, 'options.flush', defaultFlush);
-    finishFlush = isFlush(opts.finishFlush, lowest, highest, 'options.finishFlush', defaultFinish);
+    flush = rangeOrDefault(opts.flush, 'options.flush', lowest, highest, defaultFlush);
+    finishFlush = rangeOrDefault(opts.finishFlush, 'options.finishFlush', lowest, highest, defaultFinish);
     maxOutputLength = rangeOrDefault(opts.maxOutputLength, 'options.maxOutputLength', 1, kMaxLength, kMaxLength);
     if (opts.encoding || opts.objectMode || opts.writableObjectMode) {
       opts = { ...opts, encoding: null, objectMode: false, writableObjectMode: false };
