@@ -10,18 +10,18 @@ use crate::os::signals::{FATAL, arrived};
 /// Tracing: each fatal signal nobody listens to wakes the loop to complete
 /// the trace, and stops JavaScript that is busy. Watched from a thread of
 /// its own from the start, so that the I/O runtime still starts with the
-/// first I/O (and reads `UV_THREADPOOL_SIZE` then, as libuv does). The
-/// handlers are installed before this returns: a signal that comes while
-/// the main program runs is already caught.
+/// first I/O (and reads `UV_THREADPOOL_SIZE` then, as libuv does).
 pub fn watch_fatal(io: &Io) {
     let wake = io.waker();
-    let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_io().build() else { return };
-    let watchers: Vec<_> = {
-        let _inside = runtime.enter();
-        FATAL.iter().filter_map(|&signo| signal(SignalKind::from_raw(signo)).ok().map(|w| (signo, w))).collect()
-    };
     let watching = std::thread::Builder::new().name("tock-signals".into()).spawn(move || {
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_io().build() else { return };
         runtime.block_on(async move {
+            let mut watchers = Vec::new();
+            for signo in FATAL {
+                if let Ok(watcher) = signal(SignalKind::from_raw(signo)) {
+                    watchers.push((signo, watcher));
+                }
+            }
             let watch = |(signo, mut watcher): (i32, tokio::signal::unix::Signal)| {
                 let wake = wake.clone();
                 async move {
