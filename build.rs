@@ -1,5 +1,5 @@
 //! Generates the table of tock's embedded JavaScript modules: every file
-//! under `src/js/internal/` and `src/js/node/`, named by its path without
+//! under `src/js/internal/`, `src/js/node/` and `src/js/tock/`, named by its path without
 //! `.js` (`node/fs/promises`). Adding a built-in is adding its file.
 
 use std::path::Path;
@@ -8,7 +8,7 @@ fn main() {
     let root = Path::new("src/js");
     println!("cargo:rerun-if-changed=src/js");
     let mut modules = Vec::new();
-    for top in ["internal", "node"] {
+    for top in ["internal", "node", "tock"] {
         collect(root, &root.join(top), &mut modules);
     }
     modules.sort();

@@ -17,4 +17,5 @@ pub mod host;
 pub mod modules;
 pub mod os;
 pub mod runtime;
+pub mod sqlite;
 pub mod trace;

@@ -19,6 +19,7 @@ pub mod net;
 pub mod os;
 pub mod process;
 pub mod signals;
+pub mod sqlite;
 pub mod stdin;
 pub mod test262;
 pub mod timers;
@@ -121,6 +122,7 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     net::register(ctx, &native, host)?;
     dgram::register(ctx, &native, host)?;
     zlib::register(ctx, &native, host)?;
+    sqlite::register(ctx, &native, host)?;
     dns::register(ctx, &native, host)?;
     http::register(ctx, &native, host)?;
     tls::register(ctx, &native, host)?;
@@ -134,6 +136,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     )?;
     let public: Vec<&str> = js_modules::MODULES.iter().filter_map(|(id, _)| id.strip_prefix("node/")).collect();
     native.set("builtinNames", public)?;
+    let tock: Vec<&str> = js_modules::MODULES.iter().filter_map(|(id, _)| id.strip_prefix("tock/")).collect();
+    native.set("tockNames", tock)?;
     native.set("tracing", host.options.trace.is_some())?;
     let require: Function = compile_module(ctx, "internal/loader", "native")?.call((native,))?;
     require.call::<_, ()>(("internal/bootstrap",))?;

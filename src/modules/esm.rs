@@ -154,6 +154,12 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, loader: &Loader, base: &str, name: &s
     if name.starts_with("data:") {
         return Ok(name.to_owned());
     }
+    if name.starts_with("tock:") {
+        if loader.builtin_exports(ctx, name)?.is_some() {
+            return Ok(name.to_owned());
+        }
+        return Err(throw_coded(ctx, &format!("No such built-in module: {name}"), "ERR_UNKNOWN_BUILTIN_MODULE"));
+    }
     if has_scheme(name) && !name.starts_with("file:") && !name.starts_with("node:") {
         if !check {
             return Ok(name.to_owned());
@@ -168,9 +174,8 @@ pub fn resolve_import<'js>(ctx: &Ctx<'js>, loader: &Loader, base: &str, name: &s
         return Ok(name.to_owned());
     }
     if !is_relative_or_absolute(name) && !name.starts_with('#') {
-        let builtin = name.strip_prefix("node:").unwrap_or(name);
-        if loader.builtin_exports(ctx, builtin)?.is_some() {
-            return Ok(format!("node:{builtin}"));
+        if loader.builtin_exports(ctx, name)?.is_some() {
+            return Ok(format!("node:{}", name.strip_prefix("node:").unwrap_or(name)));
         }
         if name.starts_with("node:") {
             return Err(throw_coded(ctx, &format!("No such built-in module: {name}"), "ERR_UNKNOWN_BUILTIN_MODULE"));
@@ -308,8 +313,8 @@ impl ModuleLoader for EsmLoader {
         name: &str,
         attributes: Option<ImportAttributes<'js>>,
     ) -> Result<Module<'js, Declared>> {
-        if let Some(builtin) = name.strip_prefix("node:") {
-            let exports = self.loader.builtin_exports(ctx, builtin)?.ok_or_else(|| {
+        if name.starts_with("node:") || name.starts_with("tock:") {
+            let exports = self.loader.builtin_exports(ctx, name)?.ok_or_else(|| {
                 throw_coded(ctx, &format!("No such built-in module: {name}"), "ERR_UNKNOWN_BUILTIN_MODULE")
             })?;
             return reexport(ctx, name, exports.into_value(), None);

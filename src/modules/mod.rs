@@ -18,7 +18,8 @@ use crate::trace::instrument::{self, Goal, Site};
 
 /// The JavaScript the ES module loader calls (registered by `bootstrap.js`).
 pub struct Hooks {
-    /// `builtin(name)`: the exports object of `node:name`, or undefined.
+    /// `builtin(specifier)`: the exports object of `node:name`, `tock:name`
+    /// or a plain built-in name, or undefined.
     pub builtin: Persistent<Function<'static>>,
     /// `loadCommonJS(path)`: `module.exports` of a CommonJS file.
     pub load_commonjs: Persistent<Function<'static>>,
@@ -79,7 +80,8 @@ impl Loader {
         }
     }
 
-    /// The exports object of the built-in `node:name`, if there is one.
+    /// The exports object of a built-in (`node:name`, `tock:name`, `name`),
+    /// if there is one.
     pub fn builtin_exports<'js>(&self, ctx: &Ctx<'js>, name: &str) -> Result<Option<Object<'js>>> {
         let exports: Value = crate::engine::call(ctx, &self.hooks().builtin, (name,))?;
         Ok(exports.into_object())

@@ -7,9 +7,24 @@ const { path } = require('internal/path');
 const errors = require('internal/errors');
 const { codedError } = errors;
 
-// The built-in modules: src/js/node/NAME.js is `node:NAME`.
+// The built-in modules: src/js/node/NAME.js is `node:NAME` (also plain
+// `NAME`, but for those Node has only with the scheme, as `node:sqlite`);
+// src/js/tock/NAME.js is `tock:NAME`, tock's own.
 const builtinNames = new Set(native.builtinNames);
-const builtin = (name) => (builtinNames.has(name) ? require(`node/${name}`) : undefined);
+const schemeOnly = new Set(['sqlite']);
+for (const name of schemeOnly) builtinNames.delete(name);
+const tockNames = new Set(native.tockNames);
+// `specifier`: `node:NAME`, `tock:NAME` or a plain name; the exports, or undefined.
+function builtin(specifier) {
+  if (specifier.startsWith('tock:')) {
+    const name = specifier.slice(5);
+    return tockNames.has(name) ? require(`tock/${name}`) : undefined;
+  }
+  const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  if (builtinNames.has(name) || (schemeOnly.has(name) && name !== specifier)) return require(`node/${name}`);
+  return undefined;
+}
+const hasScheme = (request) => request.startsWith('node:') || request.startsWith('tock:');
 
 class Module {
   constructor(id = '', parent = null) {
@@ -38,7 +53,11 @@ for (const ext of ['.js', '.json', '.node']) {
     throw codedError(Error, 'ERR_NOT_SUPPORTED', `require.extensions['${ext}'] cannot be called in tock (${filename})`);
   };
 }
-Module.isBuiltin = (name) => typeof name === 'string' && builtinNames.has(name.startsWith('node:') ? name.slice(5) : name);
+Module.isBuiltin = (name) => {
+  if (typeof name !== 'string') return false;
+  if (!name.startsWith('node:')) return builtinNames.has(name);
+  return builtinNames.has(name.slice(5)) || schemeOnly.has(name.slice(5));
+};
 Object.defineProperty(Module, 'builtinModules', { get: () => [...builtinNames], enumerable: true });
 
 let mainModule;
@@ -46,8 +65,8 @@ let mainModule;
 // Resolution is Node 20.20's (`"exports"`, `"imports"`, conditions, main and
 // index files, node_modules), done in Rust for `require` and `import` alike.
 function resolveFilename(request, parent, paths) {
-  if (request.startsWith('node:')) {
-    if (builtin(request.slice(5)) === undefined) {
+  if (hasScheme(request)) {
+    if (builtin(request) === undefined) {
       throw codedError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
     }
     return request;
@@ -73,7 +92,7 @@ function resolveFilename(request, parent, paths) {
 }
 
 function load(filename, parent, isMain) {
-  if (filename.startsWith('node:')) return builtin(filename.slice(5));
+  if (hasScheme(filename)) return builtin(filename);
   const cached = Module._cache[filename];
   if (cached !== undefined) {
     if (parent && !parent.children.includes(cached)) parent.children.push(cached);
@@ -150,7 +169,7 @@ function makeRequire(module) {
     return resolved.startsWith('node:') && !request.startsWith('node:') ? request : resolved;
   };
   userRequire.resolve.paths = (request) => {
-    if (builtinNames.has(request) || request.startsWith('node:')) return null;
+    if (builtinNames.has(request) || hasScheme(request)) return null;
     const from = module.filename ? path.dirname(module.filename) : native.process.cwd();
     return request.startsWith('./') || request.startsWith('../') ? [from] : nodeModulePaths(from);
   };

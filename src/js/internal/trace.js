@@ -328,6 +328,13 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
       const at = callerSite();
       diagnostic(...diagnostics.syncIo(name, at, task));
     },
+    // A synchronous node:sqlite call after the main script that held the
+    // loop longer than the threshold.
+    syncSqlite(what, ms) {
+      if (task === null || task.kind === 'main' || ms <= blockThresholdMs) return;
+      const at = callerSite();
+      diagnostic(...diagnostics.syncSqlite(what, ms, at, task));
+    },
     // An operation failed for want of file descriptors: too much at once.
     ioFailed(id, code) {
       if (code !== 'EMFILE') return;
@@ -356,7 +363,7 @@ function createTracer({ format, out, diagnose, blockThresholdMs }) {
     loop(event, a, b, c, d) {
       if (event === 'task') {
         tracer.task(a, typeof b === 'object' && b !== null ? b[tracing.kTraceLabel] : b);
-      } else if (event === 'ioStart' || event === 'ioTask' || event === 'ioFailed' || event === 'syncIo' || event === 'console') {
+      } else if (event === 'ioStart' || event === 'ioTask' || event === 'ioFailed' || event === 'syncIo' || event === 'syncSqlite' || event === 'console') {
         tracer[event](a, b, c);
       } else if (event === 'schedule') {
         // (what, id, delay, the Timeout or Immediate): it is labelled here.

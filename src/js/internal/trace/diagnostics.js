@@ -47,6 +47,14 @@ exports.syncIo = (name, at, task) => [
   at,
 ];
 
+// A synchronous node:sqlite call after the main script, longer than the threshold.
+exports.syncSqlite = (what, ms, at, task) => [
+  'sync-sqlite',
+  `sqlite:${where(at)}`,
+  `node:sqlite ran ${what} for ${ms.toFixed(0)} ms at ${where(at)}, blocking the loop inside ${task.label}: tock:sqlite runs queries off the loop's thread`,
+  at,
+];
+
 // EMFILE: too many operations at once.
 exports.tooManyOpenFiles = (op, inFlight) => [
   'too-many-open-files',

@@ -1,0 +1,117 @@
+// node:sqlite test: binding JS values (numbers, strings, bigints, typed arrays) and unbindable values.
+// Output is formatted by show() below, never by console.log/inspect of objects.
+'use strict';
+function show(v) {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  switch (typeof v) {
+    case 'bigint': return v + 'n';
+    case 'number': return Object.is(v, -0) ? '-0' : String(v);
+    case 'string': return JSON.stringify(v);
+    case 'boolean': return String(v);
+    case 'function': return '[function ' + (v.name || 'anonymous') + ']';
+    case 'symbol': return 'Symbol(' + (v.description || '') + ')';
+  }
+  if (ArrayBuffer.isView(v)) {
+    const name = Object.getPrototypeOf(v) === Uint8Array.prototype ? 'Uint8Array' : (v.constructor && v.constructor.name) || '?';
+    return name + '[' + Array.from(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)).join(',') + ']';
+  }
+  if (Array.isArray(v)) return '[' + v.map(show).join(', ') + ']';
+  const key = (k) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k));
+  const body = '{' + Object.keys(v).map((k) => key(k) + ': ' + show(v[k])).join(', ') + '}';
+  const proto = Object.getPrototypeOf(v);
+  if (proto === null) return '[null-proto]' + body;
+  if (proto === Object.prototype) return body;
+  return ((proto.constructor && proto.constructor.name) || '?') + body;
+}
+function log(label, value) { console.log(label + ': ' + show(value)); }
+function fail(label, e) {
+  if (e === null || typeof e !== 'object') { console.log(label + ': threw non-object ' + show(e)); return; }
+  console.log(label + ': threw name=' + show(e.name) + ' code=' + show(e.code) + ' errcode=' + show(e.errcode) +
+    ' errstr=' + show(e.errstr) + ' message=' + show(e.message));
+}
+function check(label, fn) {
+  try { log(label, fn()); } catch (e) { fail(label, e); }
+}
+// run() results: print the two documented fields in a fixed order (key order is not documented).
+function runResult(r) {
+  return { changes: r.changes, lastInsertRowid: r.lastInsertRowid, keys: Object.keys(r).sort() };
+}
+// Iterator results: print only done/value (the result object's prototype is not documented).
+function step(r) {
+  return { done: r.done, value: r.value };
+}
+
+const { DatabaseSync } = require('node:sqlite');
+const db = new DatabaseSync(':memory:');
+const echo = db.prepare('SELECT v, typeof(v) AS t FROM (SELECT ? AS v)');
+function bind(label, value) {
+  check(label, () => echo.get(value));
+}
+
+bind('null', null);
+bind('integer-valued number', 42);
+bind('negative number', -7);
+bind('zero', 0);
+bind('float', 3.25);
+bind('negative float', -0.5);
+bind('max safe integer', Number.MAX_SAFE_INTEGER);
+bind('1e300', 1e300);
+bind('Infinity', Infinity);
+bind('-Infinity', -Infinity);
+bind('NaN', NaN);
+bind('empty string', '');
+bind('ascii string', 'hello');
+bind('unicode string', 'héllo wörld ✓ 日本');
+bind('astral string', '😀x');
+bind('numeric string', '123');
+bind('bigint', 5n);
+bind('negative bigint', -5n);
+bind('bigint zero', 0n);
+bind('bigint int64 max', 9223372036854775807n);
+bind('Uint8Array', new Uint8Array([1, 2, 3]));
+bind('empty Uint8Array', new Uint8Array(0));
+bind('Buffer', Buffer.from('hi'));
+bind('Uint8Array subarray', new Uint8Array([9, 8, 7, 6, 5]).subarray(1, 3));
+
+const blobLen = db.prepare('SELECT length(v) AS len, typeof(v) AS t, hex(v) AS hex FROM (SELECT ? AS v)');
+check('Int16Array bytes', () => blobLen.get(new Int16Array([1, 256])));
+check('Float64Array bytes', () => blobLen.get(new Float64Array([1])));
+check('DataView bytes', () => blobLen.get(new DataView(new Uint8Array([0xde, 0xad, 0xbe, 0xef]).buffer, 1, 2)));
+
+// Integers read back from an INTEGER column.
+db.exec('CREATE TABLE nums(i INTEGER, r REAL, t TEXT, b BLOB, a ANY)');
+const ins = db.prepare('INSERT INTO nums VALUES (?, ?, ?, ?, ?)');
+log('insert row 1', runResult(ins.run(1, 1, 1, 1, 1)));
+log('insert row 2', runResult(ins.run(2.5, 2.5, 2.5, 2.5, 2.5)));
+log('insert row 3', runResult(ins.run('7', '7', '7', '7', '7')));
+log('insert row 4', runResult(ins.run(10n, 10n, 10n, 10n, 10n)));
+log('insert row 5', runResult(ins.run(null, null, null, null, null)));
+log('insert row 6', runResult(ins.run(new Uint8Array([65]), new Uint8Array([65]), new Uint8Array([65]), new Uint8Array([65]), new Uint8Array([65]))));
+const readBack = db.prepare('SELECT i, typeof(i) AS ti, r, typeof(r) AS tr, t, typeof(t) AS tt, b, typeof(b) AS tb, a, typeof(a) AS ta FROM nums ORDER BY rowid');
+for (const row of readBack.all()) log('row', row);
+
+// Several anonymous parameters, fewer values than placeholders.
+const three = db.prepare('SELECT ? AS a, ? AS b, ? AS c');
+check('three params, three values', () => three.get(1, 'two', null));
+check('three params, one value (rest NULL)', () => three.get(1));
+check('three params, no values', () => three.get());
+check('bindings cleared between calls', () => three.get());
+
+// Unbindable values.
+check('undefined', () => echo.get(undefined));
+check('true', () => echo.get(true));
+check('false', () => echo.get(false));
+check('symbol', () => echo.get(Symbol('s')));
+check('array as second arg', () => three.get(1, [2]));
+check('object as second arg', () => three.get(1, {}));
+check('function as second arg', () => three.get(1, () => {}));
+check('Date as second arg', () => three.get(1, new Date(0)));
+check('ArrayBuffer as second arg', () => three.get(1, new ArrayBuffer(2)));
+check('error index for third param', () => three.get(1, 2, undefined));
+check('BigInt too large', () => echo.get(9223372036854775808n));
+check('BigInt too small', () => echo.get(-9223372036854775809n));
+check('BigInt too large in run()', () => ins.run(1, 2, 3, 4, 2n ** 64n));
+check('too many anonymous values', () => three.get(1, 2, 3, 4));
+check('statement still usable after bind error', () => three.get(7, 8, 9));
+db.close();

@@ -1,0 +1,150 @@
+// node:sqlite test: isTransaction with BEGIN/COMMIT/ROLLBACK, savepoints and failures.
+// Output is formatted by show() below, never by console.log/inspect of objects.
+'use strict';
+function show(v) {
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  switch (typeof v) {
+    case 'bigint': return v + 'n';
+    case 'number': return Object.is(v, -0) ? '-0' : String(v);
+    case 'string': return JSON.stringify(v);
+    case 'boolean': return String(v);
+    case 'function': return '[function ' + (v.name || 'anonymous') + ']';
+    case 'symbol': return 'Symbol(' + (v.description || '') + ')';
+  }
+  if (ArrayBuffer.isView(v)) {
+    const name = Object.getPrototypeOf(v) === Uint8Array.prototype ? 'Uint8Array' : (v.constructor && v.constructor.name) || '?';
+    return name + '[' + Array.from(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)).join(',') + ']';
+  }
+  if (Array.isArray(v)) return '[' + v.map(show).join(', ') + ']';
+  const key = (k) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k));
+  const body = '{' + Object.keys(v).map((k) => key(k) + ': ' + show(v[k])).join(', ') + '}';
+  const proto = Object.getPrototypeOf(v);
+  if (proto === null) return '[null-proto]' + body;
+  if (proto === Object.prototype) return body;
+  return ((proto.constructor && proto.constructor.name) || '?') + body;
+}
+function log(label, value) { console.log(label + ': ' + show(value)); }
+function fail(label, e) {
+  if (e === null || typeof e !== 'object') { console.log(label + ': threw non-object ' + show(e)); return; }
+  console.log(label + ': threw name=' + show(e.name) + ' code=' + show(e.code) + ' errcode=' + show(e.errcode) +
+    ' errstr=' + show(e.errstr) + ' message=' + show(e.message));
+}
+function check(label, fn) {
+  try { log(label, fn()); } catch (e) { fail(label, e); }
+}
+// run() results: print the two documented fields in a fixed order (key order is not documented).
+function runResult(r) {
+  return { changes: r.changes, lastInsertRowid: r.lastInsertRowid, keys: Object.keys(r).sort() };
+}
+// Iterator results: print only done/value (the result object's prototype is not documented).
+function step(r) {
+  return { done: r.done, value: r.value };
+}
+
+const { DatabaseSync } = require('node:sqlite');
+const db = new DatabaseSync(':memory:');
+db.exec('CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT UNIQUE)');
+const count = () => db.prepare('SELECT count(*) AS n FROM t').get().n;
+const ins = db.prepare('INSERT INTO t (v) VALUES (?)');
+
+log('isTransaction initially', db.isTransaction);
+log('typeof isTransaction', typeof db.isTransaction);
+db.exec('BEGIN');
+log('isTransaction after BEGIN', db.isTransaction);
+ins.run('a');
+ins.run('b');
+log('count inside transaction', count());
+db.exec('COMMIT');
+log('isTransaction after COMMIT', db.isTransaction);
+log('count after COMMIT', count());
+
+db.exec('BEGIN TRANSACTION');
+ins.run('c');
+log('count before ROLLBACK', count());
+db.exec('ROLLBACK');
+log('isTransaction after ROLLBACK', db.isTransaction);
+log('count after ROLLBACK', count());
+
+db.exec('BEGIN IMMEDIATE');
+log('isTransaction after BEGIN IMMEDIATE', db.isTransaction);
+db.exec('END');
+log('isTransaction after END', db.isTransaction);
+
+db.exec('BEGIN EXCLUSIVE');
+log('isTransaction after BEGIN EXCLUSIVE', db.isTransaction);
+db.exec('COMMIT');
+
+// prepare()/run() of transaction statements.
+const begin = db.prepare('BEGIN');
+const commit = db.prepare('COMMIT');
+const rollback = db.prepare('ROLLBACK');
+begin.run();
+log('isTransaction after prepared BEGIN', db.isTransaction);
+ins.run('d');
+commit.run();
+log('isTransaction after prepared COMMIT', db.isTransaction);
+log('count after prepared COMMIT', count());
+begin.run();
+ins.run('e');
+rollback.run();
+log('count after prepared ROLLBACK', count());
+
+// Errors around transactions.
+check('COMMIT without transaction', () => db.exec('COMMIT'));
+check('ROLLBACK without transaction', () => db.exec('ROLLBACK'));
+db.exec('BEGIN');
+check('nested BEGIN', () => db.exec('BEGIN'));
+log('still in transaction after nested BEGIN error', db.isTransaction);
+check('constraint error inside transaction', () => ins.run('a'));
+log('still in transaction after constraint error', db.isTransaction);
+ins.run('f');
+db.exec('COMMIT');
+log('count after commit with failed statement', count());
+
+// A failing exec() with several statements stops at the error.
+check('exec stops at first error', () => db.exec("BEGIN; INSERT INTO t (v) VALUES ('g'); INSERT INTO t (v) VALUES ('g'); INSERT INTO t (v) VALUES ('h');"));
+log('isTransaction after failed multi-statement exec', db.isTransaction);
+log('rows so far', db.prepare('SELECT v FROM t ORDER BY id').all().map((r) => r.v));
+db.exec('ROLLBACK');
+log('rows after rollback', db.prepare('SELECT v FROM t ORDER BY id').all().map((r) => r.v));
+
+// Savepoints.
+db.exec('SAVEPOINT sp1');
+log('isTransaction after SAVEPOINT', db.isTransaction);
+ins.run('s1');
+db.exec('SAVEPOINT sp2');
+ins.run('s2');
+db.exec('ROLLBACK TO sp2');
+log('isTransaction after ROLLBACK TO', db.isTransaction);
+db.exec('RELEASE sp1');
+log('isTransaction after RELEASE', db.isTransaction);
+log('rows after savepoints', db.prepare('SELECT v FROM t ORDER BY id').all().map((r) => r.v));
+check('RELEASE unknown savepoint', () => db.exec('RELEASE nope'));
+
+// A JS helper that wraps work in a transaction.
+function transaction(fn) {
+  db.exec('BEGIN');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (e) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}
+check('helper commit', () => transaction(() => { ins.run('x1'); ins.run('x2'); return count(); }));
+check('helper rollback', () => transaction(() => { ins.run('y1'); ins.run('x1'); }));
+log('isTransaction after helper rollback', db.isTransaction);
+log('final rows', db.prepare('SELECT v FROM t ORDER BY id').all().map((r) => r.v));
+
+// Closing inside a transaction discards it.
+db.exec('BEGIN');
+ins.run('lost');
+db.close();
+check('isTransaction on closed database', () => db.isTransaction);
+db.open();
+log('isTransaction after reopen (memory db is fresh)', db.isTransaction);
+check('table gone after reopening :memory:', () => db.prepare('SELECT * FROM t'));
+db.close();
