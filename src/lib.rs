@@ -8,6 +8,7 @@
 //! - `modules`: Node's module resolution, the ES module loader.
 //! - `cli`: the command line, parsed into plain options.
 //! - `trace`: load-time instrumentation for the tracer.
+//! - `sqlite`: SQLite's connections, statements and connection threads.
 //! - `engine`: QuickJS-ng glue; `os`: stdio, signals, errno.
 
 pub mod cli;
