@@ -325,7 +325,11 @@ impl EventLoop {
                         Next::More => false,
                         Next::MoreIfOk => completion.failure.is_some(),
                     };
-                let step = if traced.stepped { completion.step } else { "" };
+                let step = match &completion.detail {
+                    Some(detail) => detail.as_str(),
+                    None if traced.stepped => completion.step,
+                    None => "",
+                };
                 self.trace(ctx, "ioTask", (traced.operation, step, done));
                 self.state.current_operation.set(Some(traced.operation));
             }

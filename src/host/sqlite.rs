@@ -225,16 +225,32 @@ impl Drop for Atoms {
     }
 }
 
+/// What a row is made as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// An object without prototype (node:sqlite's rows).
+    Bare,
+    /// An ordinary object (`run()`'s result).
+    Plain,
+    Array,
+}
+
+impl Shape {
+    fn of_rows(arrays: bool) -> Shape {
+        if arrays { Shape::Array } else { Shape::Bare }
+    }
+}
+
 /// A row as node:sqlite returns it: an object without prototype, columns
 /// by name (a repeated name keeps the last value), or an array.
 fn row<'js>(
     ctx: &Ctx<'js>,
     atoms: &Atoms,
-    arrays: bool,
+    shape: Shape,
     mut value: impl FnMut(usize) -> Result<Value<'js>>,
 ) -> Result<Value<'js>> {
     let raw = ctx.as_raw().as_ptr();
-    if arrays {
+    if shape == Shape::Array {
         let array = Array::new(ctx.clone())?;
         for i in 0..atoms.atoms.len() {
             array.set(i, value(i)?)?;
@@ -242,7 +258,11 @@ fn row<'js>(
         return Ok(array.into_value());
     }
     // SAFETY: a new object, owned by `object`.
-    let object = unsafe { Value::from_raw(ctx.clone(), qjs::JS_NewObjectProto(raw, qjs::JS_NULL)) };
+    let object = unsafe {
+        let made =
+            if shape == Shape::Bare { qjs::JS_NewObjectProto(raw, qjs::JS_NULL) } else { qjs::JS_NewObject(raw) };
+        Value::from_raw(ctx.clone(), made)
+    };
     for (i, atom) in atoms.atoms.iter().enumerate() {
         let value = value(i)?;
         let owned = value.as_raw();
@@ -281,7 +301,6 @@ struct Database {
     sessions: Vec<u32>,
 }
 
-#[derive(Default)]
 struct Sync {
     databases: HashMap<u32, Database>,
     statements: HashMap<u32, Rc<Prepared>>,
@@ -289,6 +308,8 @@ struct Sync {
     next: u32,
     /// What a user function threw, to rethrow when its statement fails.
     thrown: Option<Persistent<Value<'static>>>,
+    /// `run()`'s result's keys.
+    run_atoms: Rc<Atoms>,
 }
 
 impl Sync {
@@ -497,12 +518,21 @@ fn function_flags(options: &Object<'_>) -> Result<FunctionFlags> {
 
 /// What a statement call binds: named parameters from `named` (an object,
 /// or undefined), then the positional ones into the anonymous parameters.
-fn bind_params<'js>(ctx: &Ctx<'js>, prepared: &Prepared, named: &Value<'js>, positional: &Array<'js>) -> Result<()> {
+/// Whether a call's first value is its named parameters: an object that is
+/// no typed array or DataView.
+fn is_named(value: &Value<'_>) -> bool {
+    // SAFETY: type checks of a live value.
+    value.is_object() && unsafe { qjs::JS_GetTypedArrayType(value.as_raw()) < 0 && !qjs::JS_IsDataView(value.as_raw()) }
+}
+
+fn bind_params<'js>(ctx: &Ctx<'js>, prepared: &Prepared, params: &Array<'js>) -> Result<()> {
     let statement = prepared.statement.as_ref().ok_or_else(|| finalized(ctx))?;
     statement.rebind();
     prepared.runs.set(prepared.runs.get().wrapping_add(1));
     let fail = |failure: Failure| throw_sqlite(ctx, &failure);
-    if let Some(object) = named.as_object() {
+    let first: Value = params.get(0)?;
+    let named = is_named(&first);
+    if let Some(object) = first.as_object().filter(|_| named) {
         if prepared.allow_bare.get() && prepared.bare.borrow().is_none() {
             let mut bare = HashMap::new();
             for i in 1..=statement.parameter_count() {
@@ -540,7 +570,7 @@ fn bind_params<'js>(ctx: &Ctx<'js>, prepared: &Prepared, named: &Value<'js>, pos
         }
     }
     let mut index: c_int = 1;
-    for value in positional.iter::<Value>() {
+    for value in params.iter::<Value>().skip(named as usize) {
         let value = value?;
         while statement.parameter_name(index).is_some_and(|name| !name.starts_with('?')) {
             index += 1;
@@ -573,14 +603,32 @@ fn bind_one<'js>(
     index: c_int,
     value: &Value<'js>,
 ) -> std::result::Result<(), BindError> {
-    let code = match to_sql(ctx, value, index).map_err(Ok)? {
+    // The common kinds straight from the value, a string without a copy.
+    let code = if let Some(n) = value.as_int() {
+        statement.bind_double(index, n as f64)
+    } else if let Some(n) = value.as_float() {
+        statement.bind_double(index, n)
+    } else if let Some(text) = value.as_string() {
+        crate::engine::text::with_utf8(text, |text| statement.bind_text(index, text.as_bytes())).map_err(Ok)?
+    } else {
+        bind_other(ctx, statement, index, value)?
+    };
+    statement.check(code).map_err(Err)
+}
+
+fn bind_other<'js>(
+    ctx: &Ctx<'js>,
+    statement: &Statement,
+    index: c_int,
+    value: &Value<'js>,
+) -> std::result::Result<c_int, BindError> {
+    Ok(match to_sql(ctx, value, index).map_err(Ok)? {
         Sql::Null => statement.bind_null(index),
         Sql::Integer(n) => statement.bind_int64(index, n),
         Sql::Real(n) => statement.bind_double(index, n),
         Sql::Text(text) => statement.bind_text(index, text.as_bytes()),
         Sql::Blob(bytes) => statement.bind_blob(index, &bytes),
-    };
-    statement.check(code).map_err(Err)
+    })
 }
 
 fn finalized(ctx: &Ctx<'_>) -> rquickjs::Error {
@@ -604,11 +652,18 @@ fn current_row<'js>(ctx: &Ctx<'js>, prepared: &Prepared, statement: &Statement) 
     }
     let atoms = atoms.as_ref().expect("made above");
     let big = prepared.read_big_ints.get();
-    row(ctx, atoms, prepared.return_arrays.get(), |i| column(ctx, statement, i as c_int, big))
+    row(ctx, atoms, Shape::of_rows(prepared.return_arrays.get()), |i| column(ctx, statement, i as c_int, big))
 }
 
 fn register_sync<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
-    let sync: Rc<RefCell<Sync>> = Rc::default();
+    let sync = Rc::new(RefCell::new(Sync {
+        databases: HashMap::new(),
+        statements: HashMap::new(),
+        sessions: HashMap::new(),
+        next: 0,
+        thrown: None,
+        run_atoms: Rc::new(Atoms::new(ctx, ["changes", "lastInsertRowid"].into_iter().map(String::from))),
+    }));
     let s = sync.clone();
     let h = host.clone();
     // open(location, { readOnly, enableForeignKeyConstraints, enableDoubleQuotedStringLiterals, allowExtension, timeout }): an id.
@@ -616,7 +671,7 @@ fn register_sync<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> 
         "open",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, location: Utf8, options: Object<'js>| -> Result<u32> {
             let options = open_options(&options)?;
-            let started = std::time::Instant::now();
+            let started = h.event_loop.tracing.then(std::time::Instant::now);
             let conn = sqlite::open(&location.0, &options);
             blocked(&h, &ctx, started, || format!("new DatabaseSync({:?})", location.0));
             let conn = conn.map_err(|f| throw_sqlite(&ctx, &f))?;
@@ -644,7 +699,7 @@ fn register_sync<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> 
         "exec",
         Function::new(ctx.clone(), move |ctx: Ctx<'js>, db: u32, sql: Utf8| -> Result<()> {
             let handle = s.borrow().handle(db).ok_or_else(|| not_open(&ctx))?;
-            let started = std::time::Instant::now();
+            let started = h.event_loop.tracing.then(std::time::Instant::now);
             let sql = std::ffi::CString::new(sql.0).unwrap_or_default();
             // SAFETY: an open connection; the borrow is released, so user functions may run.
             let code = unsafe {
@@ -702,17 +757,17 @@ fn register_sync<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> 
     )?;
     let s = sync.clone();
     let h = host.clone();
-    // query(statement, mode, named, positional): run → { changes, lastInsertRowid },
+    // query(statement, mode, params): run → { changes, lastInsertRowid },
     // get → a row or undefined, all → the rows.
     native.set(
         "query",
         Function::new(
             ctx.clone(),
-            move |ctx: Ctx<'js>, id: u32, mode: u8, named: Value<'js>, positional: Array<'js>| -> Result<Value<'js>> {
+            move |ctx: Ctx<'js>, id: u32, mode: u8, params: Array<'js>| -> Result<Value<'js>> {
                 let prepared = s.borrow().statements.get(&id).cloned().ok_or_else(|| finalized(&ctx))?;
-                bind_params(&ctx, &prepared, &named, &positional)?;
+                bind_params(&ctx, &prepared, &params)?;
                 let statement = prepared.statement.as_ref().ok_or_else(|| finalized(&ctx))?;
-                let started = std::time::Instant::now();
+                let started = h.event_loop.tracing.then(std::time::Instant::now);
                 let result = run_query(&ctx, &s, &prepared, statement, mode);
                 statement.reset();
                 blocked(&h, &ctx, started, || shorten(&statement.source_sql()));
@@ -721,17 +776,15 @@ fn register_sync<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> 
         )?,
     )?;
     let s = sync.clone();
-    // iterate(statement, named, positional): binds a new run, named by the number returned.
+    // iterate(statement, params): binds a new run, named by the number returned
+    // (params: the named ones first, as an object, then the positional ones).
     native.set(
         "iterate",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'js>, id: u32, named: Value<'js>, positional: Array<'js>| -> Result<u32> {
-                let prepared = s.borrow().statements.get(&id).cloned().ok_or_else(|| finalized(&ctx))?;
-                bind_params(&ctx, &prepared, &named, &positional)?;
-                Ok(prepared.runs.get())
-            },
-        )?,
+        Function::new(ctx.clone(), move |ctx: Ctx<'js>, id: u32, params: Array<'js>| -> Result<u32> {
+            let prepared = s.borrow().statements.get(&id).cloned().ok_or_else(|| finalized(&ctx))?;
+            bind_params(&ctx, &prepared, &params)?;
+            Ok(prepared.runs.get())
+        })?,
     )?;
     let s = sync.clone();
     // next(statement, run): the run's next row, or undefined at its end;
@@ -1074,7 +1127,7 @@ fn register_sync<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> 
                   -> Result<Value<'js>> {
                 let sync = s.borrow();
                 let database = sync.databases.get(&db).ok_or_else(|| not_open(&ctx))?;
-                let started = std::time::Instant::now();
+                let started = h.event_loop.tracing.then(std::time::Instant::now);
                 let done = backup(&ctx, &database.conn, &path.0, &source.0, &target.0, rate, progress.as_ref());
                 blocked(&h, &ctx, started, || format!("backup to {:?}", path.0));
                 match done {
@@ -1144,10 +1197,9 @@ fn run_query<'js>(
             let (changes, last) = unsafe {
                 (rusqlite::ffi::sqlite3_changes64(db.raw()), rusqlite::ffi::sqlite3_last_insert_rowid(db.raw()))
             };
-            let result = Object::new(ctx.clone())?;
-            result.set("changes", integer(ctx, changes, big)?)?;
-            result.set("lastInsertRowid", integer(ctx, last, big)?)?;
-            Ok(result.into_value())
+            let counts = [changes, last];
+            let atoms = sync.borrow().run_atoms.clone();
+            row(ctx, &atoms, Shape::Plain, |i| integer(ctx, counts[i], big))
         }
         // get
         1 => match statement.step() {
@@ -1185,8 +1237,8 @@ fn open_options(options: &Object<'_>) -> Result<OpenOptions> {
 
 /// A synchronous call that took the loop's thread since `started`: the
 /// tracer's `--diagnose` names one that blocked the loop too long.
-fn blocked(host: &Host, ctx: &Ctx<'_>, started: std::time::Instant, what: impl FnOnce() -> String) {
-    if host.event_loop.tracing {
+fn blocked(host: &Host, ctx: &Ctx<'_>, started: Option<std::time::Instant>, what: impl FnOnce() -> String) {
+    if let Some(started) = started {
         host.event_loop.trace(ctx, "syncSqlite", (what(), started.elapsed().as_secs_f64() * 1000.0));
     }
 }
@@ -1202,11 +1254,13 @@ fn shorten(sql: &str) -> String {
 
 // --- tock:sqlite ---
 
-/// Parameters copied from JavaScript: `named` (an object or undefined),
-/// then `positional`.
-fn params_of<'js>(ctx: &Ctx<'js>, named: &Value<'js>, positional: &Array<'js>) -> Result<Params> {
+/// Parameters copied from JavaScript: the named ones first (an object), then
+/// the positional ones.
+fn params_of<'js>(ctx: &Ctx<'js>, values: &Array<'js>) -> Result<Params> {
     let mut params = Params::default();
-    if let Some(object) = named.as_object() {
+    let first: Value = values.get(0)?;
+    let named = is_named(&first);
+    if let Some(object) = first.as_object().filter(|_| named) {
         for key in object.keys::<String>() {
             let key = key?;
             let value: Value = object.get(key.as_str())?;
@@ -1214,7 +1268,7 @@ fn params_of<'js>(ctx: &Ctx<'js>, named: &Value<'js>, positional: &Array<'js>) -
             params.named.push((key, value));
         }
     }
-    for (i, value) in positional.iter::<Value>().enumerate() {
+    for (i, value) in values.iter::<Value>().skip(named as usize).enumerate() {
         params.positional.push(to_sql(ctx, &value?, i as c_int + 1)?);
     }
     Ok(params)
@@ -1235,16 +1289,17 @@ fn answer_js<'js>(ctx: &Ctx<'js>, answer: Answer, mode: Option<Mode>, big: bool,
         Answer::Rows { columns, values, done } => {
             let atoms = Atoms::new(ctx, columns.iter().cloned());
             let width = columns.len().max(1);
+            let shape = Shape::of_rows(arrays);
+            let make = |chunk: &[Sql]| row(ctx, &atoms, shape, |i| from_sql(ctx, ValueRef::from(&chunk[i]), big));
+            if mode == Some(Mode::Get) {
+                return match values.chunks(width).next() {
+                    Some(first) => make(first),
+                    None => Ok(Value::new_undefined(ctx.clone())),
+                };
+            }
             let rows = Array::new(ctx.clone())?;
             for (n, chunk) in values.chunks(width).enumerate() {
-                let value = row(ctx, &atoms, arrays, |i| from_sql(ctx, ValueRef::from(&chunk[i]), big))?;
-                if mode == Some(Mode::Get) {
-                    return Ok(value);
-                }
-                rows.set(n, value)?;
-            }
-            if mode == Some(Mode::Get) {
-                return Ok(Value::new_undefined(ctx.clone()));
+                rows.set(n, make(chunk)?)?;
             }
             if mode.is_none() {
                 // A cursor's batch: [rows, done].
@@ -1257,6 +1312,12 @@ fn answer_js<'js>(ctx: &Ctx<'js>, answer: Answer, mode: Option<Mode>, big: bool,
         }
     }
 }
+
+/// tock:sqlite's jobs by number (`tock/sqlite.js` numbers them the same).
+const JOB_NAMES: [&str; 9] = ["exec", "prepare", "run", "get", "all", "iterate", "next", "end", "close"];
+
+/// Rows a cursor brings back per answer.
+const CURSOR_BATCH: usize = 256;
 
 fn register_async<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {
     let connections: Rc<RefCell<HashMap<u32, worker::Connection>>> = Rc::default();
@@ -1281,12 +1342,7 @@ fn register_async<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) ->
                     options,
                     Box::new(move |result| {
                         let failure = result.as_ref().err().map(|_| "SQLITE");
-                        completer.send_step(
-                            "",
-                            failure,
-                            true,
-                            Box::new(move |ctx| deliver(ctx, result, None, false, false)),
-                        );
+                        completer.send_step("", failure, true, Box::new(move |ctx| opened(ctx, result)));
                     }),
                 );
                 next.set(next.get() + 1);
@@ -1296,91 +1352,105 @@ fn register_async<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) ->
         )?,
     )?;
     let (all, h) = (connections.clone(), host.clone());
-    // job(connection, kind, sql, [named, positional], flags, callback(err, answer)):
-    // kind 'exec', 'prepare', 'run', 'get', 'all', 'cursor', 'next', 'end', 'close';
-    // for a cursor, `sql` names it by number.
+    // job(connection, code, sql, params): a promise of the
+    // answer, or false when the connection is gone. `code` is the kind
+    // (below) + READ_BIG_INTS + RETURN_ARRAYS + 256 × the cursor a cursor's
+    // job is about. The completion calls the promise's resolve (with a
+    // rejected promise for a failure).
     native.set(
         "job",
         Function::new(
             ctx.clone(),
-            move |ctx: Ctx<'js>,
-                  id: u32,
-                  kind: Utf8,
-                  sql: Utf8,
-                  params: Array<'js>,
-                  flags: Object<'js>,
-                  callback: Function<'js>|
-                  -> Result<bool> {
-                let named: Value = params.get(0)?;
-                let positional: Array = params.get(1)?;
-                let big = flags.get::<_, Option<bool>>("readBigInts")?.unwrap_or(false);
-                let arrays = flags.get::<_, Option<bool>>("returnArrays")?.unwrap_or(false);
-                let cursor = || sql.0.parse::<u32>().unwrap_or(0);
-                let (job, mode) = match kind.0.as_str() {
-                    "exec" => (Job::Exec(sql.0.clone()), Some(Mode::Run)),
-                    "prepare" => (Job::Prepare(sql.0.clone()), Some(Mode::All)),
-                    "run" | "get" | "all" => {
-                        let mode = match kind.0.as_str() {
-                            "run" => Mode::Run,
-                            "get" => Mode::Get,
-                            _ => Mode::All,
-                        };
-                        (
-                            Job::Query { sql: sql.0.clone(), params: params_of(&ctx, &named, &positional)?, mode },
-                            Some(mode),
-                        )
+            move |ctx: Ctx<'js>, id: u32, code: f64, sql: Utf8, values: Array<'js>| -> Result<Value<'js>> {
+                let code = code as u64;
+                let (kind, big, arrays, cursor) = (code & 15, code & 16 != 0, code & 32 != 0, (code >> 8) as u32);
+                let query = |mode| -> Result<(Job, Option<Mode>)> {
+                    Ok((Job::Query { sql: sql.0.clone(), params: params_of(&ctx, &values)?, mode }, Some(mode)))
+                };
+                let (job, mode) = match kind {
+                    0 => (Job::Exec(sql.0.clone()), Some(Mode::Run)),
+                    1 => (Job::Prepare(sql.0.clone()), Some(Mode::All)),
+                    2 => query(Mode::Run)?,
+                    3 => query(Mode::Get)?,
+                    4 => query(Mode::All)?,
+                    5 => {
+                        let params = params_of(&ctx, &values)?;
+                        (Job::Cursor { cursor, sql: sql.0.clone(), params }, Some(Mode::All))
                     }
-                    "cursor" => {
-                        let params = params_of(&ctx, &named, &positional)?;
-                        let sql = flags.get::<_, Utf8>("sql")?.0;
-                        (Job::Cursor { cursor: cursor(), sql, params }, Some(Mode::All))
-                    }
-                    "next" => (
-                        Job::Next { cursor: cursor(), rows: flags.get::<_, Option<usize>>("rows")?.unwrap_or(256) },
-                        None,
-                    ),
-                    "end" => (Job::EndCursor(cursor()), Some(Mode::Run)),
+                    6 => (Job::Next { cursor, rows: CURSOR_BATCH }, None),
+                    7 => (Job::EndCursor(cursor), Some(Mode::Run)),
                     _ => (Job::Close, Some(Mode::Run)),
                 };
                 let close = matches!(job, Job::Close);
-                let label = match &job {
-                    Job::Exec(sql) | Job::Prepare(sql) | Job::Query { sql, .. } | Job::Cursor { sql, .. } => {
-                        let count = match &job {
-                            Job::Query { params, .. } | Job::Cursor { params, .. } => {
-                                params.named.len() + params.positional.len()
-                            }
-                            _ => 0,
-                        };
-                        format!("sqlite {} {:?} ({count} params)", kind.0, shorten(sql))
+                let label = if !h.event_loop.tracing {
+                    String::new()
+                } else {
+                    match &job {
+                        Job::Exec(sql) | Job::Prepare(sql) | Job::Query { sql, .. } | Job::Cursor { sql, .. } => {
+                            let count = match &job {
+                                Job::Query { params, .. } | Job::Cursor { params, .. } => {
+                                    params.named.len() + params.positional.len()
+                                }
+                                _ => 0,
+                            };
+                            format!("sqlite {} {:?} ({count} params)", JOB_NAMES[kind as usize], shorten(sql))
+                        }
+                        _ => format!("sqlite {}", JOB_NAMES[kind.min(8) as usize]),
                     }
-                    _ => format!("sqlite {}", kind.0),
                 };
                 let traced = match &job {
                     Job::Next { .. } | Job::EndCursor(_) => Request::Untraced,
                     _ => Request::Operation { label: &label, next: Next::Done, steps: false },
                 };
-                let completer = h.event_loop.start_io(&ctx, callback, traced);
+                let (promise, resolve, _) = ctx.promise()?;
+                let completer = h.event_loop.start_io(&ctx, resolve, traced);
+                let tracing = h.event_loop.tracing;
                 let reply: worker::Reply = Box::new(move |result| {
                     let failure = result.as_ref().err().map(|_| "SQLITE");
-                    completer.send_step(
-                        "",
-                        failure,
-                        true,
-                        Box::new(move |ctx| deliver(ctx, result, mode, big, arrays)),
-                    );
+                    let rows = if tracing { result_rows(&result) } else { None };
+                    let deliver: crate::event_loop::io::Deliver =
+                        Box::new(move |ctx| deliver(ctx, result, mode, big, arrays));
+                    match rows {
+                        Some(rows) => completer.send_detailed(rows, failure, deliver),
+                        None => completer.send_step("", failure, true, deliver),
+                    }
                 });
-                let sent = all.borrow().get(&id).is_some_and(|c| c.send(job, reply));
+                let connections = all.borrow();
+                let Some(connection) = connections.get(&id) else { return Ok(Value::new_bool(ctx.clone(), false)) };
+                if let Err(reply) = connection.send(job, reply) {
+                    // Its thread is gone: the answer says so at once.
+                    reply(Err(Failure {
+                        code: rusqlite::ffi::SQLITE_MISUSE,
+                        errstr: "bad parameter or other API misuse".into(),
+                        message: "database is not open".into(),
+                    }));
+                }
+                drop(connections);
+                h.event_loop.io.expect_soon();
                 if close {
                     all.borrow_mut().remove(&id);
                 }
-                Ok(sent)
+                Ok(promise.into_value())
             },
         )?,
     )?;
     Ok(())
 }
 
-/// A job's result as its callback's arguments: `(err)` or `(null, answer)`.
+/// What the tracer shows of an answer: how many rows it has.
+fn result_rows(result: &std::result::Result<Answer, Failure>) -> Option<String> {
+    match result {
+        Ok(Answer::Rows { columns, values, .. }) => {
+            let rows = values.len() / columns.len().max(1);
+            Some(format!("{rows} row{}", if rows == 1 { "" } else { "s" }))
+        }
+        Ok(Answer::Run { changes, .. }) => Some(format!("{changes} changed")),
+        _ => None,
+    }
+}
+
+/// A job's result as its promise's resolution: the answer, or a promise
+/// rejected with the failure.
 fn deliver<'js>(
     ctx: &Ctx<'js>,
     result: std::result::Result<Answer, Failure>,
@@ -1388,18 +1458,28 @@ fn deliver<'js>(
     big: bool,
     arrays: bool,
 ) -> Result<Vec<Value<'js>>> {
-    Ok(match result {
-        Ok(answer) => {
-            let answer = match answer_js(ctx, answer, mode, big, arrays) {
-                Ok(answer) => answer,
-                // A value JavaScript cannot hold (an integer too large): the error is the answer.
-                Err(rquickjs::Error::Exception) => return Ok(vec![ctx.catch()]),
-                Err(e) => return Err(e),
-            };
-            vec![Value::new_null(ctx.clone()), answer]
-        }
-        Err(failure) => vec![sqlite_error(ctx, &failure)?.into_value()],
-    })
+    let rejected = |error: Value<'js>| -> Result<Vec<Value<'js>>> {
+        let (promise, _, reject) = ctx.promise()?;
+        reject.call::<_, ()>((error,))?;
+        Ok(vec![promise.into_value()])
+    };
+    match result {
+        Ok(answer) => match answer_js(ctx, answer, mode, big, arrays) {
+            Ok(answer) => Ok(vec![answer]),
+            // A value JavaScript cannot hold (an integer too large): the error is the answer.
+            Err(rquickjs::Error::Exception) => rejected(ctx.catch()),
+            Err(e) => Err(e),
+        },
+        Err(failure) => rejected(sqlite_error(ctx, &failure)?.into_value()),
+    }
+}
+
+/// How opening a connection went, as its callback's argument: the failure or null.
+fn opened<'js>(ctx: &Ctx<'js>, result: std::result::Result<Answer, Failure>) -> Result<Vec<Value<'js>>> {
+    Ok(vec![match result {
+        Ok(_) => Value::new_null(ctx.clone()),
+        Err(failure) => sqlite_error(ctx, &failure)?.into_value(),
+    }])
 }
 
 pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> Result<()> {

@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 use std::ffi::c_int;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::time::{Duration, Instant};
 
 use rusqlite::types::Value;
 
@@ -73,6 +74,25 @@ pub enum Answer {
 
 pub type Reply = Box<dyn FnOnce(Result<Answer, Failure>) + Send>;
 
+/// How long a connection's thread waits for its next job before it sleeps,
+/// yielding its core meanwhile: a program awaiting query after query sends
+/// the next within microseconds, sooner than a sleeping thread wakes.
+const SPIN: Duration = Duration::from_micros(50);
+
+/// The next job; `None` when the connection's sender is gone.
+fn next_job(queue: &Receiver<(Job, Reply)>) -> Option<(Job, Reply)> {
+    let until = Instant::now() + SPIN;
+    for spins in 1u32.. {
+        match queue.try_recv() {
+            Ok(job) => return Some(job),
+            Err(TryRecvError::Disconnected) => return None,
+            Err(TryRecvError::Empty) if spins % 64 != 0 || Instant::now() < until => std::thread::yield_now(),
+            Err(TryRecvError::Empty) => break,
+        }
+    }
+    queue.recv().ok()
+}
+
 /// A connection's queue, from the JavaScript thread.
 pub struct Connection {
     jobs: Sender<(Job, Reply)>,
@@ -95,7 +115,7 @@ impl Connection {
                         return;
                     }
                 };
-                for (job, reply) in queue {
+                while let Some((job, reply)) = next_job(&queue) {
                     let close = matches!(job, Job::Close);
                     let answer = worker.run(job);
                     if close {
@@ -110,10 +130,10 @@ impl Connection {
         Connection { jobs }
     }
 
-    /// Queues a job; false when the connection's thread is gone (it failed
-    /// to open, or was closed).
-    pub fn send(&self, job: Job, reply: Reply) -> bool {
-        self.jobs.send((job, reply)).is_ok()
+    /// Queues a job; its reply back when the connection's thread is gone
+    /// (it failed to open, or was closed).
+    pub fn send(&self, job: Job, reply: Reply) -> Result<(), Reply> {
+        self.jobs.send((job, reply)).map_err(|unsent| unsent.0.1)
     }
 }
 

@@ -4,7 +4,6 @@
 // this file checks arguments and state with Node's messages. (tock:sqlite
 // is the asynchronous API.) Available only as `node:sqlite`, as in Node.
 
-const { codedError } = require('internal/errors');
 
 const sqlite = native.sqlite;
 const kCreate = Symbol('create');
@@ -258,8 +257,6 @@ Object.defineProperty(DatabaseSync.prototype, kSqliteType, { value: 'node:sqlite
 
 // --- StatementSync ---
 
-// Named parameters come first, as an object that is no typed array.
-const isNamed = (first) => first !== null && typeof first === 'object' && !ArrayBuffer.isView(first);
 
 class StatementSync {
   #id;
@@ -268,27 +265,22 @@ class StatementSync {
     this.#id = id;
   }
 
-  #query(mode, params) {
-    const named = params.length > 0 && isNamed(params[0]) ? params.shift() : undefined;
-    return sqlite.query(this.#id, mode, named, params);
-  }
-
+  // The natives take the named parameters, if any, as the first value.
   run(...params) {
-    return this.#query(0, params);
+    return sqlite.query(this.#id, 0, params);
   }
 
   get(...params) {
-    return this.#query(1, params);
+    return sqlite.query(this.#id, 1, params);
   }
 
   all(...params) {
-    return this.#query(2, params);
+    return sqlite.query(this.#id, 2, params);
   }
 
   iterate(...params) {
-    const named = params.length > 0 && isNamed(params[0]) ? params.shift() : undefined;
     const id = this.#id;
-    return new StatementSyncIterator(kCreate, id, sqlite.iterate(id, named, params));
+    return new StatementSyncIterator(kCreate, id, sqlite.iterate(id, params));
   }
 
   columns() {
@@ -459,4 +451,4 @@ module.exports = {
   constants,
 };
 // What tock:sqlite shares.
-Object.defineProperty(module.exports, kCreate, { value: { readOptions, checkPath, mustBe, isNamed, codedError } });
+Object.defineProperty(module.exports, kCreate, { value: { readOptions, checkPath, mustBe } });

@@ -16,10 +16,8 @@ const { abortError } = require('internal/abort');
 
 const sqlite = native.sqlite;
 const shared = nodeSqlite[Object.getOwnPropertySymbols(nodeSqlite)[0]];
-const { readOptions, checkPath, mustBe, isNamed } = shared;
+const { readOptions, checkPath, mustBe } = shared;
 const kCreate = Symbol('create');
-// Rows a cursor brings back per completion.
-const kBatch = 256;
 
 const asyncOptions = [
   ['readOnly', 'boolean', false],
@@ -49,16 +47,11 @@ function splitOptions(args) {
   return undefined;
 }
 
-// What a query binds: named parameters first (an object), then positional.
-function splitParams(params) {
-  const named = params.length > 0 && isNamed(params[0]) ? params.shift() : undefined;
-  return [named, params];
-}
-
 // --- the connection ---
 
-// One connection's queue, as JavaScript sees it. While a transaction runs,
-// calls from outside it wait for it to end; the transaction's own go first.
+// One connection's queue, as JavaScript sees it: each job's answer is a
+// promise the natives make and settle. While a transaction runs, calls from
+// outside it wait for it to end; the transaction's own go first.
 class Connection {
   id;
   flags;
@@ -70,32 +63,25 @@ class Connection {
     this.flags = flags;
   }
 
-  // Sends a job; `owner` is the transaction asking, if any.
-  send(kind, sql, named, positional, signal, owner, extra) {
+  // Sends a job (kinds as src/host/sqlite.rs numbers them); `owner` is the
+  // transaction asking, if any; `cursor` names an iteration's rows.
+  // `params`: the named ones first (an object), then the positional ones.
+  send(kind, sql, params, signal, owner, cursor = 0) {
     if (this.#transaction !== null && owner !== this.#transaction) {
       return new Promise((resolve) => this.#waiting.push(resolve)).then(() =>
-        this.send(kind, sql, named, positional, signal, owner, extra));
+        this.send(kind, sql, params, signal, owner, cursor));
     }
     if (this.closed) return Promise.reject(notOpen());
     if (signal?.aborted) return Promise.reject(abortError(signal));
+    // kind, flags and the cursor a job is about, in one number.
+    const answer = sqlite.job(this.id, kind + this.flags + cursor * 256, sql, params);
+    if (answer === false) return Promise.reject(notOpen());
+    if (signal === undefined) return answer;
+    // Aborted: rejected at once; the answer, when it comes, is dropped.
     return new Promise((resolve, reject) => {
-      let settled = false;
-      const onAbort = () => {
-        settled = true;
-        reject(abortError(signal));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const flags = extra ? { ...this.flags, ...extra } : this.flags;
-      const sent = sqlite.job(this.id, kind, sql, [named, positional ?? []], flags, (err, answer) => {
-        signal?.removeEventListener('abort', onAbort);
-        if (settled) return;
-        if (err) reject(err);
-        else resolve(answer);
-      });
-      if (!sent) {
-        signal?.removeEventListener('abort', onAbort);
-        reject(notOpen());
-      }
+      const onAbort = () => reject(abortError(signal));
+      signal.addEventListener('abort', onAbort, { once: true });
+      answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
   }
 
@@ -114,6 +100,19 @@ class Connection {
   }
 }
 
+// Job kinds and flags, as src/host/sqlite.rs reads them.
+const EXEC = 0;
+const PREPARE = 1;
+const RUN = 2;
+const GET = 3;
+const ALL = 4;
+const CURSOR = 5;
+const NEXT = 6;
+const END = 7;
+const CLOSE = 8;
+const READ_BIG_INTS = 16;
+const RETURN_ARRAYS = 32;
+
 const notOpen = () => {
   const err = new Error('database is not open');
   err.code = 'ERR_INVALID_STATE';
@@ -129,51 +128,51 @@ class Queries {
     this.#owner = owner;
   }
 
-  #query(kind, sql, params) {
+  // A query's parameters: named ones first (an object), then positional,
+  // then perhaps `{ signal }` (src/host/sqlite.rs tells the named apart).
+  query(kind, sql, params) {
     if (typeof sql !== 'string') return Promise.reject(mustBe('sql', 'a string'));
-    const signal = splitOptions(params);
-    const [named, positional] = splitParams(params);
-    return this.#connection.send(kind, sql, named, positional, signal, this.#owner);
+    const signal = params.length === 0 ? undefined : splitOptions(params);
+    return this.#connection.send(kind, sql, params, signal, this.#owner);
   }
 
   exec(sql, options) {
     if (typeof sql !== 'string') return Promise.reject(mustBe('sql', 'a string'));
     checkSignal(options?.signal);
-    return this.#connection.send('exec', sql, undefined, [], options?.signal, this.#owner);
+    return this.#connection.send(EXEC, sql, [], options?.signal, this.#owner);
   }
 
   run(sql, ...params) {
-    return this.#query('run', sql, params);
+    return this.query(RUN, sql, params);
   }
 
   get(sql, ...params) {
-    return this.#query('get', sql, params);
+    return this.query(GET, sql, params);
   }
 
   all(sql, ...params) {
-    return this.#query('all', sql, params);
+    return this.query(ALL, sql, params);
   }
 
-  // Rows streamed kBatch at a time: the next batch is asked for when the
+  // Rows streamed 256 at a time (src/host/sqlite.rs): the next batch is asked for when the
   // last is used up, so a slow consumer holds few rows.
   iterate(sql, ...params) {
     if (typeof sql !== 'string') throw mustBe('sql', 'a string');
     const signal = splitOptions(params);
-    const [named, positional] = splitParams(params);
     const connection = this.#connection;
     const owner = this.#owner;
     return (async function* rows() {
-      const cursor = String(nextCursor++);
-      await connection.send('cursor', cursor, named, positional, signal, owner, { sql });
+      const cursor = nextCursor++;
+      await connection.send(CURSOR, sql, params, signal, owner, cursor);
       let done = false;
       try {
         while (!done) {
-          const [batch, last] = await connection.send('next', cursor, undefined, [], signal, owner, { rows: kBatch });
+          const [batch, last] = await connection.send(NEXT, '', [], signal, owner, cursor);
           done = last;
           yield* batch;
         }
       } finally {
-        if (!done && !connection.closed) await connection.send('end', cursor, undefined, [], undefined, owner);
+        if (!done && !connection.closed) await connection.send(END, '', [], undefined, owner, cursor);
       }
     })();
   }
@@ -181,7 +180,7 @@ class Queries {
   async prepare(sql, options) {
     if (typeof sql !== 'string') throw mustBe('sql', 'a string');
     checkSignal(options?.signal);
-    const columns = await this.#connection.send('prepare', sql, undefined, [], options?.signal, this.#owner);
+    const columns = await this.#connection.send(PREPARE, sql, [], options?.signal, this.#owner);
     return new Statement(kCreate, this, sql, columns);
   }
 }
@@ -194,7 +193,7 @@ function transaction(connection, body, owner, depth) {
   const run = async () => {
     const tx = new Transaction(kCreate, connection, owner, depth + 1);
     const name = `tock_${depth}`;
-    const exec = (sql) => connection.send('exec', sql, undefined, [], undefined, owner);
+    const exec = (sql) => connection.send(EXEC, sql, [], undefined, owner);
     await exec(depth === 0 ? 'BEGIN' : `SAVEPOINT ${name}`);
     let value;
     try {
@@ -252,10 +251,9 @@ class Database extends Queries {
   async close() {
     const connection = this.#connection;
     if (connection.closed) throw notOpen();
-    await connection.exclusive({}, async () => {
-      const done = new Promise((resolve, reject) => {
-        sqlite.job(connection.id, 'close', '', [undefined, []], connection.flags, (err) => (err ? reject(err) : resolve()));
-      });
+    const owner = {};
+    await connection.exclusive(owner, async () => {
+      const done = connection.send(CLOSE, '', [], undefined, owner);
       connection.closed = true;
       await done;
     });
@@ -287,15 +285,15 @@ class Statement {
   }
 
   run(...params) {
-    return this.#queries.run(this.#sql, ...params);
+    return this.#queries.query(RUN, this.#sql, params);
   }
 
   get(...params) {
-    return this.#queries.get(this.#sql, ...params);
+    return this.#queries.query(GET, this.#sql, params);
   }
 
   all(...params) {
-    return this.#queries.all(this.#sql, ...params);
+    return this.#queries.query(ALL, this.#sql, params);
   }
 
   iterate(...params) {
@@ -322,7 +320,7 @@ function open(path, options) {
     return Promise.reject(err);
   }
   if (options?.signal?.aborted) return Promise.reject(abortError(options.signal));
-  const flags = { readBigInts: read.readBigInts, returnArrays: read.returnArrays };
+  const flags = (read.readBigInts ? READ_BIG_INTS : 0) | (read.returnArrays ? RETURN_ARRAYS : 0);
   return new Promise((resolve, reject) => {
     const id = sqlite.connect(location, read, (err) => {
       if (err) reject(err);
