@@ -334,7 +334,12 @@ impl Sync {
                 drop(prepared);
             }
         }
-        Some(database.conn.close().map_err(|(_, e)| Failure::from_rusqlite(&e)))
+        // A statement still stepping (close() from inside a user function)
+        // keeps it open: it stays usable, and the close fails.
+        Some(database.conn.close().map_err(|(conn, e)| {
+            self.databases.insert(db, Database { conn, statements: Vec::new(), sessions: Vec::new() });
+            Failure::from_rusqlite(&e)
+        }))
     }
 }
 
