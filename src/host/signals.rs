@@ -23,6 +23,7 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             h.event_loop.io.set_ref(completer.id(), false);
             h.event_loop.io.spawn(async move {
                 while watcher.recv().await.is_some() {
+                    signals::claim(signo);
                     completer.send(false, Box::new(move |ctx| Ok(vec![signo.into_js(ctx)?])));
                 }
             });

@@ -12,6 +12,12 @@ pub const FATAL: [i32; 6] = [libc::SIGHUP, libc::SIGINT, libc::SIGQUIT, libc::SI
 /// One bit per signal that has JavaScript listeners.
 static LISTENED: AtomicU64 = AtomicU64::new(0);
 
+/// One bit per signal that arrived while it had listeners, taken by the
+/// JavaScript side's watcher: the loop's watcher of fatal signals (tracing)
+/// may see that signal only after a `once` listener has removed itself, and
+/// must not take it for one nobody listened to.
+static CLAIMED: AtomicU64 = AtomicU64::new(0);
+
 /// A fatal signal that arrived while tracing (0: none): the engine's
 /// interrupt handler stops busy JavaScript so the trace can be completed.
 static PENDING: AtomicI32 = AtomicI32::new(0);
@@ -20,16 +26,27 @@ static PENDING: AtomicI32 = AtomicI32::new(0);
 pub fn set_listened(signo: i32, listened: bool) {
     let Some(bit) = u32::try_from(signo).ok().and_then(|s| 1u64.checked_shl(s)) else { return };
     if listened {
-        LISTENED.fetch_or(bit, Ordering::Relaxed);
+        LISTENED.fetch_or(bit, Ordering::SeqCst);
     } else {
-        LISTENED.fetch_and(!bit, Ordering::Relaxed);
+        LISTENED.fetch_and(!bit, Ordering::SeqCst);
     }
 }
 
-/// A fatal signal arrived: unless JavaScript listens to it, it is pending
-/// (and the caller wakes the loop). Returns whether it is.
+/// The JavaScript side's watcher got `signo`: if listeners had it then,
+/// it is theirs.
+pub fn claim(signo: i32) {
+    let bit = 1u64 << signo;
+    if LISTENED.load(Ordering::SeqCst) & bit != 0 {
+        CLAIMED.fetch_or(bit, Ordering::SeqCst);
+    }
+}
+
+/// A fatal signal arrived: unless JavaScript listens to it (or its
+/// listeners already took it), it is pending (and the caller wakes the
+/// loop). Returns whether it is.
 pub fn arrived(signo: i32) -> bool {
-    if LISTENED.load(Ordering::Relaxed) & (1 << signo) != 0 {
+    let bit = 1u64 << signo;
+    if LISTENED.load(Ordering::SeqCst) & bit != 0 || CLAIMED.fetch_and(!bit, Ordering::SeqCst) & bit != 0 {
         return false;
     }
     PENDING.store(signo, Ordering::Relaxed);
