@@ -20,3 +20,4 @@ pub mod os;
 pub mod runtime;
 pub mod sqlite;
 pub mod trace;
+pub mod worker;

@@ -12,7 +12,7 @@ use crate::cli::{Entry, Options};
 use crate::event_loop::{self, EventLoop};
 use crate::host::{self, Host};
 use crate::modules::{self, Loader};
-use crate::{engine, os};
+use crate::{engine, os, worker};
 
 /// The engine and its context (the runtime must outlive the context).
 struct Engine {
@@ -23,14 +23,39 @@ struct Engine {
 /// Runs the program the options name until nothing keeps it alive;
 /// returns its exit code, or why the engine could not start.
 pub fn run(options: Options) -> Result<i32, String> {
+    run_with(options, None)
+}
+
+/// Runs a worker's program on its own thread (src/worker.rs): a runtime
+/// like the main one, whose end is the worker's.
+pub fn run_worker(options: Options, worker: worker::Context) -> Result<i32, String> {
+    run_with(options, Some(worker))
+}
+
+/// Why a worker ended when its heap limit was reached.
+pub const OUT_OF_MEMORY: &str = "ERR_WORKER_OUT_OF_MEMORY";
+
+fn run_with(options: Options, worker: Option<worker::Context>) -> Result<i32, String> {
     let tracing = options.trace.is_some();
-    let state = event_loop::State::new(tracing);
+    let terminated = worker.as_ref().map(|w| w.control.terminated.clone()).unwrap_or_default();
+    let state = event_loop::State::new(tracing, terminated);
+    if let Some(worker) = &worker {
+        worker.control.attach(state.io.waker());
+        state.is_worker.set(true);
+        state.memory_limited.set(worker.heap_limit_mb.is_some());
+    }
     let loader = Loader::new(tracing, options.test262.as_ref().is_some_and(|t| t.module));
-    let host = Host::new(options, state.clone(), loader);
+    let host = Host::new(options, state.clone(), loader, worker, run_worker);
     let engine = start(&host)?;
     let event_loop = EventLoop::new(engine.context.clone(), state);
     run_entry(&event_loop, &host);
-    Ok(event_loop.run())
+    let code = event_loop.run();
+    // Its ports close with it: their other ends (another thread's) hear it.
+    host.messaging.close_all();
+    if host.event_loop.out_of_memory.get() {
+        return Err(OUT_OF_MEMORY.to_owned());
+    }
+    Ok(code)
 }
 
 fn start(host: &Rc<Host>) -> Result<Engine, String> {
@@ -39,6 +64,9 @@ fn start(host: &Rc<Host>) -> Result<Engine, String> {
     // frames are larger, so give it room on the 8 MiB main stack.
     runtime.set_max_stack_size(4 * 1024 * 1024);
     runtime.set_gc_threshold(64 * 1024 * 1024);
+    if let Some(mb) = host.worker.as_ref().and_then(|w| w.heap_limit_mb) {
+        runtime.set_memory_limit((mb * 1048576.0) as usize);
+    }
     runtime.set_loader(
         modules::esm::EsmResolver { loader: host.loader.clone() },
         modules::esm::EsmLoader { loader: host.loader.clone() },
@@ -61,12 +89,21 @@ fn start(host: &Rc<Host>) -> Result<Engine, String> {
                 ctx.catch();
             }
         })));
-        // A fatal signal while JavaScript is busy: stop it so the trace can
-        // be completed.
-        runtime.set_interrupt_handler(Some(Box::new(os::signals::interrupting)));
+    }
+    // JavaScript busy when it must stop: a fatal signal while tracing (so
+    // the trace can be completed), or the worker's terminate().
+    let terminated = host.event_loop.terminated.clone();
+    let tracing = host.options.trace.is_some();
+    if tracing || host.worker.is_some() {
+        runtime.set_interrupt_handler(Some(Box::new(move || {
+            terminated.load(std::sync::atomic::Ordering::Relaxed) || (tracing && os::signals::interrupting())
+        })));
     }
     let context = Context::full(&runtime).map_err(|e| e.to_string())?;
-    context.with(|ctx| host::install(&ctx, host).map_err(|e| engine::describe(&ctx, e)))?;
+    context.with(|ctx| {
+        engine::clone::install(&ctx);
+        host::install(&ctx, host).map_err(|e| engine::describe(&ctx, e))
+    })?;
     Ok(Engine { _runtime: runtime, context })
 }
 

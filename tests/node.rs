@@ -1,4 +1,5 @@
-//! Node's own tests for the network modules: each test of
+//! Node's own tests for the network modules and for workers and messaging:
+//! each test of
 //! `tests/node/baseline.txt` (those of `../shared/node-test/test/parallel`
 //! that pass under node here) runs under tock as Node's runner runs it —
 //! one process, the test's folder as cwd, no stdin, its `// Flags:`, a
@@ -140,9 +141,15 @@ fn expected_failures(manifest: &Path) -> HashMap<String, String> {
         .collect()
 }
 
-/// `test-http-agent-keepalive.js` → `http`.
+/// `test-http-agent-keepalive.js` → `http`; the tests of workers and
+/// messaging (`test-worker-*`, `test-async-hooks-worker-*`,
+/// `test-crypto-key-objects-messageport.js`…) → `workers`.
 fn module_of(name: &str) -> &str {
     let rest = name.strip_prefix("test-").unwrap_or(name);
+    let messaging = ["worker", "messageport", "message-port", "messagechannel", "message-channel", "broadcastchannel"];
+    if !rest.starts_with("cluster") && (messaging.iter().any(|m| rest.contains(m)) || rest.starts_with("messag")) {
+        return "workers";
+    }
     let end = rest.find(['-', '.']).unwrap_or(rest.len());
     &rest[..end]
 }

@@ -1,6 +1,6 @@
 //! Programs recorded from Node.js: ordering programs (tests/order/) and
 //! programs using the built-in APIs — fs, child_process, Buffer, url, os
-//! (tests/api/), and programs loading real npm packages and fixture packages
+//! (tests/api/), worker_threads and messaging programs (tests/workers/), and programs loading real npm packages and fixture packages
 //! (tests/packages/, installed by `.ci/run`), and network peers — curl,
 //! node, and the ws, pg and redis clients of servers the programs start
 //! (tests/peers/), and node:sqlite programs (tests/sqlite/, recorded from bun:
@@ -22,7 +22,7 @@ fn main() {
     let args = Arguments::from_args();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut programs: Vec<PathBuf> =
-        ["order", "api", "packages", "packages/fixtures", "peers", "sqlite", "sqlite-async"]
+        ["order", "api", "workers", "packages", "packages/fixtures", "peers", "sqlite", "sqlite-async"]
             .iter()
             .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("the program directory exists"))
             .map(|e| e.expect("readable entry").path())

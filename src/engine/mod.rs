@@ -3,6 +3,7 @@
 //! describing start-up failures, and string conversion (`text`). How the
 //! runtime is configured is `src/runtime.rs`.
 
+pub mod clone;
 pub mod text;
 
 use rquickjs::function::IntoArgs;

@@ -48,6 +48,9 @@ pub struct Completion {
     pub failure: Option<&'static str>,
     /// What the tracer shows of the result (a query's rows), if anything.
     pub detail: Option<String>,
+    /// A message port's: what arrives while the poll phase delivers it is
+    /// delivered in the same phase (as Node drains a port).
+    pub chained: bool,
     pub deliver: Deliver,
 }
 
@@ -95,7 +98,22 @@ impl Completer {
 
     /// A completion that names its step, and its failure if it failed.
     pub fn send_step(&self, step: &'static str, failure: Option<&'static str>, last: bool, deliver: Deliver) {
-        self.wake.send(Wake::Io(Completion { id: self.id, last, step, failure, detail: None, deliver }));
+        self.wake.send(Wake::Io(Completion {
+            id: self.id,
+            last,
+            step,
+            failure,
+            detail: None,
+            chained: false,
+            deliver,
+        }));
+    }
+
+    /// A message port's completion (`chained`).
+    pub fn send_message(&self, last: bool, deliver: Deliver) {
+        let completion =
+            Completion { id: self.id, last, step: "", failure: None, detail: None, chained: true, deliver };
+        self.wake.send(Wake::Io(completion));
     }
 
     /// The operation's last completion, with what the tracer shows of its result.
@@ -106,6 +124,7 @@ impl Completer {
             step: "",
             failure,
             detail: Some(detail),
+            chained: false,
             deliver,
         }));
     }
@@ -136,6 +155,9 @@ pub struct Io {
     /// a database thread): the poll phase spins that long before it sleeps,
     /// saving the wake-up of a sleeping thread, several times the work.
     soon: Cell<Option<Instant>>,
+    /// Wake-ups taken from the channel while draining message ports, left
+    /// for the next poll phase.
+    held: RefCell<Vec<Wake>>,
 }
 
 /// How long the poll phase spins for a completion expected soon.
@@ -164,6 +186,7 @@ impl Io {
             next_id: Cell::new(1),
             refed: Cell::new(0),
             soon: Cell::new(None),
+            held: RefCell::default(),
         }
     }
 
@@ -178,7 +201,8 @@ impl Io {
     /// completions, in order.
     pub fn wait(&self, timeout: Option<Duration>) -> Vec<Wake> {
         let deferred = self.net.take_deferred();
-        let mut timeout = if deferred.is_empty() { timeout } else { Some(Duration::ZERO) };
+        let held = std::mem::take(&mut *self.held.borrow_mut());
+        let mut timeout = if deferred.is_empty() && held.is_empty() { timeout } else { Some(Duration::ZERO) };
         if let Some(until) = self.soon.take()
             && timeout != Some(Duration::ZERO)
         {
@@ -198,7 +222,8 @@ impl Io {
                 timeout = Some(Duration::ZERO);
             }
         }
-        let mut woken: Vec<Wake> = deferred.into_iter().map(Wake::Handle).collect();
+        let mut woken: Vec<Wake> = held;
+        woken.extend(deferred.into_iter().map(Wake::Handle));
         let mut events = self.events.borrow_mut();
         // EINTR (a signal) is a wake-up like any other.
         let _ = self.poll.borrow_mut().poll(&mut events, timeout);
@@ -213,6 +238,18 @@ impl Io {
         self.wake.rung.store(false, Ordering::Release);
         woken.extend(std::iter::from_fn(|| self.wakeups.try_recv().ok()));
         woken
+    }
+
+    /// The next message-port completion that arrived meanwhile, if any;
+    /// other wake-ups met on the way wait for the next poll phase.
+    pub fn next_chained(&self) -> Option<Completion> {
+        while let Ok(wake) = self.wakeups.try_recv() {
+            match wake {
+                Wake::Io(completion) if completion.chained => return Some(completion),
+                other => self.held.borrow_mut().push(other),
+            }
+        }
+        None
     }
 
     /// A completion is expected within microseconds: the next poll spins
@@ -288,6 +325,16 @@ impl Io {
             self.refed.set(self.refed.get() - 1);
         }
         Some(done.callback)
+    }
+
+    /// Retires an operation that delivers nothing more here (a message port
+    /// moved to another thread); completions still on their way are dropped.
+    pub fn cancel(&self, id: u64) {
+        if let Some(p) = self.pending.borrow_mut().remove(&id)
+            && p.refed
+        {
+            self.refed.set(self.refed.get() - 1);
+        }
     }
 
     /// `ref()` / `unref()`: whether the operation keeps the loop alive.

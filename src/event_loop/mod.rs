@@ -11,6 +11,7 @@
 pub mod immediates;
 pub mod io;
 pub mod net;
+pub mod ports;
 pub mod signals;
 pub mod stream;
 pub mod timers;
@@ -19,6 +20,8 @@ pub mod tls;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rquickjs::function::IntoArgs;
@@ -29,6 +32,10 @@ use crate::os::{signals as os_signals, stdio};
 use immediates::Immediates;
 use io::Io;
 use timers::Timers;
+
+/// How many more messages the poll phase delivers to ports after those it
+/// woke for, before leaving the rest for the next turn.
+const PORT_DRAIN_LIMIT: usize = 1000;
 
 /// A JavaScript object kept by Rust (a Timeout or Immediate).
 pub type JsObject = Persistent<Object<'static>>;
@@ -73,6 +80,16 @@ pub struct State {
     /// `process.exit(code)` was called: JavaScript is unwinding (an
     /// uncatchable exception) and the loop stops where it is, returning it.
     pub exit_code: Cell<Option<i32>>,
+    /// A worker's parent called `terminate()` (from its own thread): the
+    /// loop stops where it is, and running JavaScript is interrupted.
+    pub terminated: Arc<AtomicBool>,
+    /// A worker's runtime: Node runs its script from a message of the poll
+    /// phase, so its first turn starts at check.
+    pub is_worker: Cell<bool>,
+    /// A worker with a heap limit (`resourceLimits`) ran out of memory: it
+    /// ends, and its parent hears why.
+    pub memory_limited: Cell<bool>,
+    pub out_of_memory: Cell<bool>,
     /// Tracing only: the operation each traced request belongs to (a
     /// readFile's open, fstat, read and close are one), and the operation
     /// whose callback is running, which a request started without a label
@@ -114,7 +131,7 @@ pub enum Request<'a> {
 }
 
 impl State {
-    pub fn new(tracing: bool) -> Rc<State> {
+    pub fn new(tracing: bool, terminated: Arc<AtomicBool>) -> Rc<State> {
         Rc::new(State {
             tracing,
             clock: Clock::new(),
@@ -127,6 +144,10 @@ impl State {
             hooks: OnceCell::new(),
             main_module: RefCell::default(),
             exit_code: Cell::new(None),
+            terminated,
+            is_worker: Cell::new(false),
+            memory_limited: Cell::new(false),
+            out_of_memory: Cell::new(false),
             traced: RefCell::default(),
             current_operation: Cell::new(None),
         })
@@ -171,9 +192,10 @@ impl State {
         }
     }
 
-    /// Whether the program asked to exit: nothing more runs.
+    /// Whether the program asked to exit, or its worker was terminated:
+    /// nothing more runs.
     pub fn stopping(&self) -> bool {
-        self.exit_code.get().is_some()
+        self.exit_code.get().is_some() || self.terminated.load(Ordering::Relaxed)
     }
 }
 
@@ -191,6 +213,8 @@ pub enum Wake {
     Signal,
     /// A socket is ready, or has work deferred from the last turn.
     Handle(u64),
+    /// The worker was terminated: wake up to stop.
+    Stop,
 }
 
 impl EventLoop {
@@ -211,17 +235,22 @@ impl EventLoop {
         // - Node reaches its first timers phase a millisecond or more after
         //   the main program (its own start-up work), so 0–1 ms timers set
         //   by it are due then: the loop's clock starts 1 ms on.
+        // - a worker's script runs from a message of its poll phase: its
+        //   first turn starts at check, what arrives meanwhile waits a turn.
         let esm_main = self.state.main_module.borrow().is_some();
+        let worker = self.state.is_worker.get();
         let mut first_turn = true;
         self.state.clock.skip_ms(1);
         loop {
             while self.is_alive() {
-                if !(first_turn && esm_main) {
+                if !(first_turn && (esm_main || worker)) {
                     self.run_timers(); // timers: due setTimeout / setInterval callbacks
                 }
-                first_turn = false;
                 // pending callbacks: I/O callbacks deferred from the last turn (none: all run in poll)
-                self.poll(); // poll: wait for I/O until the next timer, run its callbacks
+                if !(first_turn && worker) {
+                    self.poll(); // poll: wait for I/O until the next timer, run its callbacks
+                }
+                first_turn = false;
                 self.run_immediates(); // check: setImmediate callbacks
                 self.run_closing(); // close callbacks: 'close' events of handles closed this turn
             }
@@ -290,18 +319,31 @@ impl EventLoop {
             }
             stdio::flush();
         }
+        let mut chained = false;
         for wake in self.state.io.wait(wait_ms.map(Duration::from_millis)) {
             if self.state.stopping() {
                 break;
             }
             match wake {
-                Wake::Io(completion) => self.complete(completion),
+                Wake::Io(completion) => {
+                    chained |= completion.chained;
+                    self.complete(completion)
+                }
                 Wake::Handle(id) => self.serve(id),
+                Wake::Stop => {}
                 Wake::Signal => {
                     if let Some(signo) = os_signals::take_pending() {
                         self.interrupted(signo);
                     }
                 }
+            }
+        }
+        // Messages posted to ports while their messages were delivered are
+        // delivered now too (Node's port drain, at most 1000 more).
+        if chained {
+            for _ in 0..PORT_DRAIN_LIMIT {
+                let Some(completion) = self.state.io.next_chained().filter(|_| !self.state.stopping()) else { break };
+                self.complete(completion);
             }
         }
     }
@@ -452,6 +494,10 @@ impl EventLoop {
         if let Some(code) = self.state.exit_code.get() {
             return code;
         }
+        if self.state.terminated.load(Ordering::Relaxed) {
+            // As Node's: a terminated worker exits with 1.
+            return 1;
+        }
         self.context.with(|ctx| {
             let code: Option<i32> = engine::call(&ctx, &self.state.hooks().exit, (self.main_is_pending(&ctx),))
                 .unwrap_or_else(|_| {
@@ -504,6 +550,12 @@ pub fn report_exception(ctx: &Ctx<'_>, state: &State) {
         // process.exit() unwinding: not an error.
         return;
     }
+    if state.memory_limited.get() && is_out_of_memory(&error) {
+        // Its heap is full: nothing more runs (Node's ERR_WORKER_OUT_OF_MEMORY).
+        state.out_of_memory.set(true);
+        state.exit_code.set(Some(1));
+        return;
+    }
     let backtrace = engine::uncaught_backtrace(ctx);
     if let Some(signo) = os_signals::take_pending() {
         // The engine stopped busy JavaScript for a fatal signal (tracing).
@@ -521,6 +573,11 @@ pub fn report_exception(ctx: &Ctx<'_>, state: &State) {
         stdio::write_stderr(format!("tock: the uncaught exception could not be reported ({why})\n").as_bytes());
         stdio::exit(7);
     }
+}
+
+fn is_out_of_memory(error: &rquickjs::Value<'_>) -> bool {
+    let text = |key: &str| error.as_object().and_then(|o| o.get::<_, Option<String>>(key).ok().flatten());
+    text("name").as_deref() == Some("InternalError") && text("message").as_deref() == Some("out of memory")
 }
 
 /// Time as the loop sees it: whole milliseconds since start for timers (as

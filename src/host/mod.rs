@@ -14,6 +14,7 @@ pub mod fs;
 pub mod handles;
 pub mod http;
 pub mod ipc;
+pub mod messaging;
 pub mod modules;
 pub mod net;
 pub mod os;
@@ -26,6 +27,7 @@ pub mod timers;
 pub mod tls;
 pub mod trace;
 pub mod url;
+pub mod workers;
 pub mod zlib;
 
 use std::cell::{OnceCell, RefCell};
@@ -50,6 +52,12 @@ pub struct Host {
     /// Pending promises an instrumented `await` waits on, by address, with
     /// the await site: their fulfilment is reported (tracing only).
     pub trace_watched: RefCell<HashMap<usize, (Persistent<Object<'static>>, u32)>>,
+    /// This runtime's message ports.
+    pub messaging: messaging::Messaging,
+    /// Set when this runtime is a worker's.
+    pub worker: Option<crate::worker::Context>,
+    /// How a worker's runtime is run (`runtime::run_worker`).
+    pub run_worker: crate::worker::Run,
 }
 
 /// How the program starts (registered by `bootstrap.js`).
@@ -61,8 +69,23 @@ pub struct EntryHooks {
 }
 
 impl Host {
-    pub fn new(options: Options, event_loop: Rc<event_loop::State>, loader: Rc<Loader>) -> Rc<Host> {
-        Rc::new(Host { options, event_loop, loader, entry: OnceCell::new(), trace_watched: RefCell::default() })
+    pub fn new(
+        options: Options,
+        event_loop: Rc<event_loop::State>,
+        loader: Rc<Loader>,
+        worker: Option<crate::worker::Context>,
+        run_worker: crate::worker::Run,
+    ) -> Rc<Host> {
+        Rc::new(Host {
+            options,
+            event_loop,
+            loader,
+            entry: OnceCell::new(),
+            trace_watched: RefCell::default(),
+            messaging: messaging::Messaging::default(),
+            worker,
+            run_worker,
+        })
     }
 
     pub fn entry(&self) -> &EntryHooks {
@@ -126,6 +149,8 @@ pub fn install<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Result<()> {
     dns::register(ctx, &native, host)?;
     http::register(ctx, &native, host)?;
     tls::register(ctx, &native, host)?;
+    messaging::register(ctx, &native, host)?;
+    workers::register(ctx, &native, host)?;
     modules::register(ctx, &native, host)?;
     trace::register(ctx, &native, host)?;
     native.set(

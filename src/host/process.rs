@@ -80,14 +80,38 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
     )?;
 
     let env = Object::new(ctx.clone())?;
-    for (key, value) in std::env::vars_os() {
-        env.set(key.to_string_lossy().as_ref(), value.to_string_lossy().as_ref())?;
+    // A worker has its own copy, unless it shares the process's (SHARE_ENV).
+    let own_env = host.worker.as_ref().and_then(|w| w.env.as_ref());
+    match own_env {
+        Some(vars) => {
+            for (key, value) in vars {
+                env.set(key.as_str(), value.as_str())?;
+            }
+        }
+        None => {
+            for (key, value) in std::env::vars_os() {
+                env.set(key.to_string_lossy().as_ref(), value.to_string_lossy().as_ref())?;
+            }
+        }
     }
     native.set("env", env)?;
+    let shares_env = own_env.is_none();
+    native.set("sharesEnv", shares_env)?;
+    native.set(
+        "getEnv",
+        Function::new(ctx.clone(), |key: Utf8| {
+            let valid = !key.is_empty() && !key.contains(['=', '\0']);
+            valid.then(|| std::env::var_os(&*key)).flatten().map(|v| v.to_string_lossy().into_owned())
+        })?,
+    )?;
     native.set(
         "setEnv",
-        Function::new(ctx.clone(), |key: Utf8, value: Option<Utf8>| {
-            if key.is_empty() || key.contains(['=', '\0']) || value.as_ref().is_some_and(|v| v.contains('\0')) {
+        Function::new(ctx.clone(), move |key: Utf8, value: Option<Utf8>| {
+            if !shares_env
+                || key.is_empty()
+                || key.contains(['=', '\0'])
+                || value.as_ref().is_some_and(|v| v.contains('\0'))
+            {
                 return;
             }
             // SAFETY: only the JavaScript thread changes the environment, and

@@ -397,7 +397,11 @@ fn data_module<'js>(
     let source = String::from_utf8_lossy(&bytes).into_owned();
     let json_requested = attributes.as_ref().and_then(|a| a.get_type().ok().flatten()).is_some_and(|t| t == "json");
     match mime {
-        "text/javascript" | "application/javascript" => Module::declare(ctx.clone(), name, source),
+        "text/javascript" | "application/javascript" => {
+            let module = Module::declare(ctx.clone(), name, source)?;
+            module.meta()?.set("url", name)?;
+            Ok(module)
+        }
         "application/json" if json_requested => {
             let module = Module::declare(ctx.clone(), name, "export default JSON.parse(import.meta.tockJson);")?;
             module.meta()?.set("tockJson", source)?;

@@ -43,6 +43,8 @@ for (const [name, id] of [
   ['AbortController', 'internal/abort'], ['AbortSignal', 'internal/abort'], ['EventTarget', 'internal/abort'],
   ['Event', 'internal/abort'], ['DOMException', 'internal/abort'],
   ['performance', 'node/perf_hooks'],
+  ['MessageChannel', 'internal/messaging'], ['MessagePort', 'internal/messaging'], ['MessageEvent', 'internal/messaging'],
+  ['BroadcastChannel', 'internal/messaging'], ['structuredClone', 'internal/messaging'],
 ]) {
   Object.defineProperty(globalThis, name, {
     get() {
@@ -57,6 +59,9 @@ for (const [name, id] of [
     configurable: true,
   });
 }
+
+// In a worker: its context, and its output and errors sent to the parent.
+if (native.workers.isWorker) require('internal/worker').setup(processModule);
 
 // A child made by child_process.fork talks to its parent on this descriptor.
 if (process.env.NODE_CHANNEL_FD !== undefined) {

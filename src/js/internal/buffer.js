@@ -60,9 +60,19 @@ function validateSize(size) {
   if (!(size >= 0 && size <= kMaxLength)) throw outOfRange('size', `>= 0 && <= ${kMaxLength}`, size);
 }
 
+// The ArrayBuffers that, in Node, would be slices of its shared pool
+// (Buffer.from of a short string, a small allocUnsafe): postMessage copies
+// them rather than detaching them, as Node does its pool.
+const pooled = new WeakSet();
+exports.pooled = pooled;
+const poolable = (buffer) => {
+  if (buffer.length < Buffer.poolSize >>> 1) pooled.add(buffer.buffer);
+  return buffer;
+};
+
 function fromString(string, encoding) {
   const bytes = native.buffer.encode(string, encodingOrThrow(encoding));
-  return new FastBuffer(bytes);
+  return poolable(new FastBuffer(bytes));
 }
 
 Buffer.from = function from(value, encodingOrOffset, length) {
@@ -107,7 +117,7 @@ Buffer.alloc = function alloc(size, fill, encoding) {
 };
 Buffer.allocUnsafe = function allocUnsafe(size) {
   validateSize(size);
-  return new FastBuffer(size);
+  return poolable(new FastBuffer(size));
 };
 Buffer.allocUnsafeSlow = Buffer.allocUnsafe;
 Buffer.poolSize = 8192;

@@ -197,7 +197,8 @@ function fatalException(err, origin = 'uncaughtException', backtrace = undefined
     native.process.write(2, fatalReport(inner));
     require('internal/process').terminate(7, 'an uncaughtException listener threw');
   }
-  native.process.write(2, fatalReport(err, backtrace));
+  if (native.workers.isWorker) require('internal/worker').reportUncaught(err);
+  else native.process.write(2, fatalReport(err, backtrace));
   require('internal/process').exitWith(1, `uncaught ${origin === 'unhandledRejection' ? 'rejection' : 'exception'}: ${errorName(err)}`);
 }
 

@@ -296,9 +296,16 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     } else if (value instanceof WeakSet || value instanceof WeakMap) {
       braces[0] = `${getPrefix(constructor, tag, value instanceof WeakSet ? 'WeakSet' : 'WeakMap')}{`;
       formatter = () => [ctx.stylize('<items unknown>', 'special')];
-    } else if (value instanceof ArrayBuffer) {
-      braces[0] = `${getPrefix(constructor, tag, 'ArrayBuffer')}{`;
+    } else if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) {
+      braces[0] = `${getPrefix(constructor, tag, value instanceof ArrayBuffer ? 'ArrayBuffer' : 'SharedArrayBuffer')}{`;
       formatter = formatArrayBuffer;
+    } else if (value instanceof DataView) {
+      braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
+      formatter = (ctx, view, recurseTimes) => [
+        `byteLength: ${formatNumber(ctx.stylize, view.byteLength)}`,
+        `byteOffset: ${formatNumber(ctx.stylize, view.byteOffset)}`,
+        `buffer: ${formatValue(ctx, view.buffer, recurseTimes)}`,
+      ];
     } else if (isBoxed(value)) {
       const primitive = value.valueOf();
       const type = typeof primitive;

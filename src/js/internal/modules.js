@@ -181,27 +181,42 @@ function makeRequire(module) {
 
 // Evaluation failures of the entry module are uncaught exceptions.
 function runMainModule(filename) {
-  native.modules.runMainModule(filename).then(undefined, (err) => errors.fatalException(err));
+  native.modules.runMainModule(filename).then(undefined, (err) => errors.fatalException(inModuleScope(err, filename)));
+}
+
+// Node's words when an ES module uses a CommonJS global.
+function inModuleScope(err, filename) {
+  if (!(err instanceof ReferenceError) || !/^(require|module|exports|__filename|__dirname) is not defined$/.test(err.message)) return err;
+  err.message += ' in ES module scope, you can use import instead';
+  if (typeof err.stack === 'string') {
+    const stack = err.stack.replace(/^ReferenceError: .*/, `ReferenceError: ${err.message}`);
+    Object.defineProperty(err, 'stack', { value: stack, writable: true, configurable: true });
+  }
+  return err;
 }
 
 function runMain(file) {
+  // A worker made from a data: URL (or module code) runs it as an ES module.
+  if (file.startsWith('data:')) return runMainModule(file);
   load(resolveFilename(file, null), null, true);
 }
 
 // `tock -e CODE` / `-p CODE`: a sloppy script with CommonJS-style globals.
 function evalScript(code, print) {
-  const filename = path.join(native.process.cwd(), '[eval]');
-  const module = new Module('[eval]');
+  // A worker made with `eval: true` runs its code as `-e` does.
+  const name = native.workers.isWorker ? '[worker eval]' : '[eval]';
+  const filename = path.join(native.process.cwd(), name);
+  const module = new Module(name);
   module.filename = filename;
   module.paths = nodeModulePaths(native.process.cwd());
   Object.assign(globalThis, {
     module,
     exports: module.exports,
     require: makeRequire(module),
-    __filename: '[eval]',
+    __filename: name,
     __dirname: '.',
   });
-  const result = native.modules.evalScript(code, '[eval]', false);
+  const result = native.modules.evalScript(code, name, false);
   if (print) require('internal/console').console.log(result);
 }
 

@@ -259,6 +259,12 @@ function stream(fd) {
       if (callback) nextTick(callback, err);
       return false;
     }
+    if (relay !== undefined) {
+      // A worker's output goes to its parent, which writes it.
+      relay(fd, chunk);
+      if (callback) nextTick(callback, null);
+      return true;
+    }
     // console.* output is reported to the tracer by the write itself.
     const failed = native.process.write(fd, chunk, fromConsole === true);
     if (failed === undefined) {
@@ -282,6 +288,11 @@ function stream(fd) {
   writers.set(out, { write, method: out.write });
   return out;
 }
+let relay;
+exports.relayOutput = (send) => {
+  relay = send;
+};
+
 // Each stream's own write, for console.* (not reachable from programs). A
 // program that replaced process.stdout or its write method sees console
 // output go through its replacement, as in Node.
@@ -310,7 +321,23 @@ memoryUsage.rss = () => native.process.memoryUsage().rss;
 // process.env as in Node: values become strings, and changes reach the real
 // environment (child processes, UV_THREADPOOL_SIZE before the first I/O).
 function environment(variables) {
+  // The process's environment is shared with workers made with SHARE_ENV:
+  // a read sees what any thread set.
+  const live = (target, key) => {
+    if (typeof key !== 'string' || !native.process.sharesEnv) return;
+    const value = native.process.getEnv(key);
+    if (value === undefined) delete target[key];
+    else target[key] = value;
+  };
   return new Proxy(variables, {
+    get(target, key) {
+      live(target, key);
+      return target[key];
+    },
+    has(target, key) {
+      live(target, key);
+      return key in target;
+    },
     set(target, key, value) {
       if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
       target[key] = `${value}`;
