@@ -38,7 +38,7 @@ pub const OUT_OF_MEMORY: &str = "ERR_WORKER_OUT_OF_MEMORY";
 fn run_with(options: Options, worker: Option<worker::Context>) -> Result<i32, String> {
     let tracing = options.trace.is_some();
     let terminated = worker.as_ref().map(|w| w.control.terminated.clone()).unwrap_or_default();
-    let state = event_loop::State::new(tracing, terminated);
+    let state = event_loop::State::new(tracing, terminated).map_err(|e| crate::os::errno::describe(&e).0.to_owned())?;
     if let Some(worker) = &worker {
         worker.control.attach(state.io.waker());
         state.is_worker.set(true);
@@ -148,7 +148,7 @@ fn run_entry(event_loop: &EventLoop, host: &Host) {
         if host.event_loop.main_module.borrow().is_some() {
             // Node evaluates an ES module inside a promise job, so its
             // microtasks run before any nextTick it queued.
-            while ctx.execute_pending_job() {}
+            while !host.event_loop.stopping() && ctx.execute_pending_job() {}
         }
         Ok(())
     })

@@ -51,8 +51,15 @@ pub struct Completion {
     /// A message port's: what arrives while the poll phase delivers it is
     /// delivered in the same phase (as Node drains a port).
     pub chained: bool,
+    /// A message port's: the port's next message, if one waits (with how
+    /// many do), so that the poll phase delivers a port's queue in one go.
+    pub again: Option<Again>,
     pub deliver: Deliver,
 }
+
+/// The next completion of the same operation that is already waiting, and
+/// how many are.
+pub type Again = Arc<dyn Fn() -> Option<(usize, Completion)> + Send + Sync>;
 
 /// Wakes the poll phase from any thread: the message goes down the channel
 /// and, unless the loop has not yet taken the last one, rings the eventfd
@@ -105,15 +112,19 @@ impl Completer {
             failure,
             detail: None,
             chained: false,
+            again: None,
             deliver,
         }));
     }
 
-    /// A message port's completion (`chained`).
-    pub fn send_message(&self, last: bool, deliver: Deliver) {
-        let completion =
-            Completion { id: self.id, last, step: "", failure: None, detail: None, chained: true, deliver };
-        self.wake.send(Wake::Io(completion));
+    /// A message port's completion (`chained`, `again`).
+    pub fn send_message(&self, last: bool, again: Option<Again>, deliver: Deliver) {
+        self.wake.send(Wake::Io(self.message(last, again, deliver)));
+    }
+
+    /// A message port's completion, not sent.
+    pub fn message(&self, last: bool, again: Option<Again>, deliver: Deliver) -> Completion {
+        Completion { id: self.id, last, step: "", failure: None, detail: None, chained: true, again, deliver }
     }
 
     /// The operation's last completion, with what the tracer shows of its result.
@@ -125,6 +136,7 @@ impl Completer {
             failure,
             detail: Some(detail),
             chained: false,
+            again: None,
             deliver,
         }));
     }
@@ -163,19 +175,14 @@ pub struct Io {
 /// How long the poll phase spins for a completion expected soon.
 const SPIN: Duration = Duration::from_micros(50);
 
-impl Default for Io {
-    fn default() -> Io {
-        Io::new()
-    }
-}
-
 impl Io {
-    pub fn new() -> Io {
+    /// The loop's epoll and wake-up eventfd; fails when descriptors run out.
+    pub fn new() -> std::io::Result<Io> {
         let (channel, wakeups) = mpsc::channel();
-        let poll = Poll::new().expect("epoll is available");
-        let waker = Arc::new(mio::Waker::new(poll.registry(), WAKER).expect("an eventfd is available"));
-        let net = Net::new(poll.registry().try_clone().expect("epoll is available"));
-        Io {
+        let poll = Poll::new()?;
+        let waker = Arc::new(mio::Waker::new(poll.registry(), WAKER)?);
+        let net = Net::new(poll.registry().try_clone()?);
+        Ok(Io {
             wake: WakeSender { channel, waker, rung: Arc::default(), spinning: Arc::default() },
             wakeups,
             poll: RefCell::new(poll),
@@ -187,7 +194,7 @@ impl Io {
             refed: Cell::new(0),
             soon: Cell::new(None),
             held: RefCell::default(),
-        }
+        })
     }
 
     /// A handle that wakes the poll phase from another thread.

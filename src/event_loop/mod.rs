@@ -131,14 +131,14 @@ pub enum Request<'a> {
 }
 
 impl State {
-    pub fn new(tracing: bool, terminated: Arc<AtomicBool>) -> Rc<State> {
-        Rc::new(State {
+    pub fn new(tracing: bool, terminated: Arc<AtomicBool>) -> std::io::Result<Rc<State>> {
+        Ok(Rc::new(State {
             tracing,
             clock: Clock::new(),
             timers: RefCell::default(),
             immediates: RefCell::default(),
             closing: RefCell::default(),
-            io: Io::new(),
+            io: Io::new()?,
             tick_scheduled: Cell::new(false),
             rejection_to_warn: Cell::new(false),
             hooks: OnceCell::new(),
@@ -150,7 +150,7 @@ impl State {
             out_of_memory: Cell::new(false),
             traced: RefCell::default(),
             current_operation: Cell::new(None),
-        })
+        }))
     }
 
     pub fn hooks(&self) -> &Hooks {
@@ -320,7 +320,14 @@ impl EventLoop {
             stdio::flush();
         }
         let mut chained = false;
-        for wake in self.state.io.wait(wait_ms.map(Duration::from_millis)) {
+        let mut woken = self.state.io.wait(wait_ms.map(Duration::from_millis));
+        // Ports are served in the order they were made (as libuv walks its
+        // async handles), after the other completions of the wake-up.
+        woken.sort_by_key(|wake| match wake {
+            Wake::Io(completion) if completion.chained => completion.id,
+            _ => 0,
+        });
+        for wake in woken {
             if self.state.stopping() {
                 break;
             }
@@ -349,8 +356,26 @@ impl EventLoop {
     }
 
     /// An I/O callback: the completion's result handed to the JavaScript
-    /// side of the operation.
+    /// side of the operation. A message port's delivers the rest of its
+    /// queue too, one macrotask each, as Node drains a port per wake-up;
+    /// the notices of messages so delivered then find nothing.
     fn complete(&self, completion: io::Completion) {
+        let Some(again) = completion.again.clone() else { return self.complete_one(completion) };
+        let Some((mut waiting, _)) = again() else { return };
+        self.complete_one(completion);
+        for _ in 0..PORT_DRAIN_LIMIT {
+            // Only while the queue shrinks: a port not started keeps its messages.
+            match again().filter(|(count, _)| *count < waiting && !self.state.stopping()) {
+                Some((count, next)) => {
+                    waiting = count;
+                    self.complete_one(next);
+                }
+                None => break,
+            }
+        }
+    }
+
+    fn complete_one(&self, completion: io::Completion) {
         let Some(callback) = self.state.io.callback_for(&completion) else { return };
         let traced = self.state.traced.borrow().get(&completion.id).copied();
         if traced.is_some() && completion.last {

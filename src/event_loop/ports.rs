@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use rquickjs::IntoJs;
 
-use super::io::Completer;
+use super::io::{Again, Completer, Deliver};
 use crate::engine::clone::Cloned;
 
 /// What a message carries: the cloned value and the ports transferred with it.
@@ -43,11 +43,21 @@ impl Inbox {
     }
 }
 
-/// Tells a watcher that a message arrived (`"message"`) or the channel
-/// closed (`"close"`, its last completion).
-fn notify(watcher: &Completer, event: &'static str) {
-    let (id, last) = (watcher.id() as f64, event == "close");
-    watcher.send_message(last, Box::new(move |ctx| Ok(vec![id.into_js(ctx)?, event.into_js(ctx)?])));
+/// Tells a watcher that a message arrived in `inbox` (`"message"`) or the
+/// channel closed (`"close"`, its last completion).
+fn notify(watcher: &Completer, inbox: &Arc<Inbox>, event: &'static str) {
+    let id = watcher.id() as f64;
+    if event == "close" {
+        watcher.send_message(true, None, Box::new(move |ctx| Ok(vec![id.into_js(ctx)?, "close".into_js(ctx)?])));
+        return;
+    }
+    let deliver = move || -> Deliver { Box::new(move |ctx| Ok(vec![id.into_js(ctx)?, "message".into_js(ctx)?])) };
+    let (watching, waiting) = (watcher.clone(), Arc::downgrade(inbox));
+    let again: Again = Arc::new(move || {
+        let count = waiting.upgrade()?.lock().queue.len();
+        (count > 0).then(|| (count, watching.message(false, None, deliver())))
+    });
+    watcher.send_message(false, Some(again), deliver());
 }
 
 /// One end of a channel: its own inbox and its peer's.
@@ -72,7 +82,7 @@ impl Endpoint {
         }
         peer.queue.push_back(message);
         if let Some(watcher) = &peer.watcher {
-            notify(watcher, "message");
+            notify(watcher, &self.peer, "message");
         }
         true
     }
@@ -87,7 +97,7 @@ impl Endpoint {
     pub fn watch(&self, watcher: Completer) {
         let mut inbox = self.inbox.lock();
         if inbox.closed {
-            notify(&watcher, "close");
+            notify(&watcher, &self.inbox, "close");
         } else {
             inbox.watcher = Some(watcher);
         }
@@ -99,7 +109,7 @@ impl Endpoint {
         let inbox = self.inbox.lock();
         if let Some(watcher) = &inbox.watcher {
             for _ in 0..inbox.queue.len() {
-                notify(watcher, "message");
+                notify(watcher, &self.inbox, "message");
             }
         }
     }
@@ -119,7 +129,7 @@ impl Endpoint {
             }
             state.closed = true;
             if let Some(watcher) = state.watcher.take() {
-                notify(&watcher, "close");
+                notify(&watcher, inbox, "close");
             }
         }
     }

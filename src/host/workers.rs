@@ -88,12 +88,10 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 };
                 let exited = state.start_io(&ctx, on_exit, Request::Untraced);
                 let exit_id = exited.id();
-                if let Err(e) = worker::spawn(h.run_worker, options, spec, exited) {
-                    state.io.cancel(exit_id);
-                    return Err(rquickjs::Exception::throw_message(
-                        &ctx,
-                        &format!("cannot start a worker thread: {e}"),
-                    ));
+                if let Err(e) = worker::spawn(h.run_worker, options, spec, exited.clone()) {
+                    // No thread: the worker fails as one that could not start.
+                    let why = crate::os::errno::describe(&e).0;
+                    exited.send(true, Box::new(move |ctx| Ok(vec![1.into_js(ctx)?, why.into_js(ctx)?])));
                 }
                 running.borrow_mut().insert(exit_id, control);
                 Ok(vec![thread_id as f64, public as f64, internal as f64, exit_id as f64])

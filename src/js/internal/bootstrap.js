@@ -64,7 +64,7 @@ for (const [name, id] of [
 if (native.workers.isWorker) require('internal/worker').setup(processModule);
 
 // A child made by child_process.fork talks to its parent on this descriptor.
-if (process.env.NODE_CHANNEL_FD !== undefined) {
+if (process.env.NODE_CHANNEL_FD !== undefined && !native.workers.isWorker) {
   const fd = Number(process.env.NODE_CHANNEL_FD);
   delete process.env.NODE_CHANNEL_FD;
   delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;

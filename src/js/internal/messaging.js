@@ -26,7 +26,7 @@ class MessageEvent extends Event {
       throw invalidArgType('init.source', 'an instance of MessagePort', options.source);
     }
     if (options?.ports !== undefined) {
-      if (typeof options.ports?.[Symbol.iterator] !== 'function') throw invalidArgType('init.ports', 'an instance of Array', options.ports);
+      if (typeof options.ports?.[Symbol.iterator] !== 'function') throw new TypeError('init.ports is not iterable');
       [...options.ports].forEach((port, i) => {
         if (!(port instanceof MessagePort)) throw invalidArgType(`init.ports[${i}]`, 'an instance of MessagePort', port);
       });
@@ -254,8 +254,9 @@ function createPort(id) {
       if (type === 'message' && after === 0) updateRef(target, port);
     },
     // A message arrived (the loop's dispatch): delivered if the port is started.
+    // Messages that arrived before a close() are still delivered.
     deliver() {
-      if (!port.started || port.closed) return;
+      if (!port.started) return;
       const received = native.messaging.receive(id);
       if (received === undefined) return;
       const [data, transferred] = received;
@@ -335,6 +336,7 @@ function transferList(transfer, source) {
 class BroadcastChannel extends NodeEventTarget {
   constructor(name) {
     if (arguments.length === 0) throw codedError(TypeError, 'ERR_MISSING_ARGS', 'The "name" argument must be specified');
+    if (typeof name === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
     super();
     const [id, token] = native.messaging.joinBroadcast(`${name}`);
     const target = this;

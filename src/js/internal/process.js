@@ -348,6 +348,13 @@ function environment(variables) {
       if (!('value' in descriptor)) {
         throw require('internal/errors').codedError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY', "'process.env' does not accept an accessor(getter/setter) descriptor");
       }
+      if (!descriptor.configurable || !descriptor.writable || !descriptor.enumerable) {
+        throw require('internal/errors').codedError(
+          TypeError,
+          'ERR_INVALID_OBJECT_DEFINE_PROPERTY',
+          "'process.env' only accepts a configurable, writable, and enumerable data descriptor",
+        );
+      }
       target[key] = `${descriptor.value}`;
       native.process.setEnv(key, target[key]);
       return true;
@@ -423,6 +430,12 @@ Object.assign(process, {
     exitWith(exitCode ?? 0);
   },
   reallyExit: (code) => native.process.exit(code ?? 0),
+  // Node's hook for an uncaught error: true when a listener handled it.
+  _fatalException(err) {
+    const handled = process.listenerCount('uncaughtException') > 0;
+    require('internal/errors').fatalException(err);
+    return handled;
+  },
   abort: () => native.process.exit(134),
   umask: () => 0o22,
   _exiting: false,

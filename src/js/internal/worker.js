@@ -26,12 +26,21 @@ exports.setup = (processModule) => {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : new Uint8Array(chunk);
     internalPort.postMessage({ type: 'stdio', stream: fd === 2 ? 'stderr' : 'stdout', chunk: bytes });
   });
-  const unsupported = (what) => () => {
+  const refuse = (what) => {
     throw require('internal/errors').codedError(TypeError, 'ERR_WORKER_UNSUPPORTED_OPERATION', `${what} is not supported in workers`);
   };
+  const unsupported = (what) => Object.assign(() => refuse(what), { disabled: true });
   const { process } = processModule;
-  for (const name of ['chdir', 'setuid', 'setgid', 'seteuid', 'setegid', 'initgroups', 'setgroups', 'abort']) {
+  // A worker's title and debug port are the process's: setting them does nothing.
+  for (const name of ['title', 'debugPort']) {
+    const value = process[name];
+    Object.defineProperty(process, name, { get: () => value, set() {}, enumerable: true, configurable: true });
+  }
+  for (const name of ['chdir', 'setuid', 'setgid', 'seteuid', 'setegid', 'initgroups', 'setgroups', 'abort', 'send', 'disconnect']) {
     process[name] = unsupported(`process.${name}()`);
+  }
+  for (const name of ['channel', 'connected']) {
+    Object.defineProperty(process, name, { get: () => refuse(`process.${name}`), enumerable: false, configurable: true });
   }
   const umask = process.umask;
   process.umask = (mask) => (mask === undefined ? umask() : unsupported('Setting process.umask()')());
@@ -44,7 +53,7 @@ const errorTypes = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'Synta
 // type (the nearest standard one) and its own properties; anything else is
 // cloned, or shown.
 function serializeError(error) {
-  if (native.modules.isError(error)) {
+  if (native.modules.isError(error) || isRebuiltError(error)) {
     let type = 'Error';
     for (let proto = Object.getPrototypeOf(error); proto !== null; proto = Object.getPrototypeOf(proto)) {
       const name = Object.hasOwn(proto, 'constructor') ? proto.constructor?.name : undefined;
@@ -74,6 +83,9 @@ function serializeError(error) {
   }
 }
 
+// An error another worker sent (below), met again: still an error.
+const isRebuiltError = (value) => value !== null && typeof value === 'object' && Object.prototype.toString.call(value) === '[object Error]';
+
 exports.deserializeError = (serialized) => {
   if (serialized.kind === 'value') return serialized.value;
   if (serialized.kind === 'symbol') return Symbol.for(serialized.description);
@@ -82,6 +94,7 @@ exports.deserializeError = (serialized) => {
   for (const [key, { value, enumerable }] of Object.entries(serialized.properties)) {
     Object.defineProperty(error, key, { value, enumerable, writable: true, configurable: true });
   }
+  Object.defineProperty(error, Symbol.toStringTag, { value: 'Error', writable: true, configurable: true });
   return error;
 };
 

@@ -155,6 +155,8 @@ class Worker extends EventEmitter {
       if (typeof callback === 'function') process.nextTick(callback, null, this.#exitCode);
       return Promise.resolve(undefined);
     }
+    // The process waits for the worker it is stopping, even an unref'd one.
+    this.ref();
     return new Promise((resolve) => {
       this.#terminating.push((code) => {
         if (typeof callback === 'function') callback(null, code);
@@ -175,7 +177,7 @@ class Worker extends EventEmitter {
         this.emit('online');
         break;
       case 'stdio':
-        this[message.stream].push(message.chunk);
+        this[message.stream].push(Buffer.from(message.chunk.buffer, message.chunk.byteOffset, message.chunk.byteLength));
         break;
       case 'error':
         this.emit('error', worker.deserializeError(message.error));
