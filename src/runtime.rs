@@ -52,10 +52,12 @@ fn run_with(options: Options, worker: Option<worker::Context>) -> Result<i32, St
     let code = event_loop.run();
     // Its ports close with it: their other ends (another thread's) hear it.
     host.messaging.close_all();
-    if host.event_loop.out_of_memory.get() {
-        return Err(OUT_OF_MEMORY.to_owned());
+    let outcome = if host.event_loop.out_of_memory.get() { Err(OUT_OF_MEMORY.to_owned()) } else { Ok(code) };
+    if let Some(worker) = &host.worker {
+        // The parent hears of the end now, not after the engine's teardown.
+        worker.exited.report(outcome.clone());
     }
-    Ok(code)
+    outcome
 }
 
 fn start(host: &Rc<Host>) -> Result<Engine, String> {

@@ -68,6 +68,7 @@ pub struct Context {
     /// The environment it starts with; `None`: the process's, shared.
     pub env: Option<Vec<(String, String)>>,
     pub control: Arc<Control>,
+    pub exited: Exited,
 }
 
 static NEXT_THREAD_ID: AtomicU64 = AtomicU64::new(1);
@@ -90,11 +91,13 @@ pub fn spawn(run: Run, options: Options, spec: Spec, exited: Completer) -> std::
     std::thread::Builder::new().name(name).stack_size(((stack_mb + 4.0) * 1048576.0) as usize).spawn(move || {
         let mut spec = spec;
         let [young, old, _, _] = spec.resource_limits;
+        let exited = Exited(Arc::new(Mutex::new(Some(exited))));
         let context = Context {
             thread_id: spec.thread_id,
             heap_limit_mb: (old > 0.0).then(|| old + young.max(0.0)),
             env: spec.env.take(),
             control: spec.control.clone(),
+            exited: exited.clone(),
             spec: Mutex::new(None),
         };
         *context.spec.lock().unwrap_or_else(|e| e.into_inner()) = Some(spec);
@@ -104,6 +107,21 @@ pub fn spawn(run: Run, options: Options, spec: Spec, exited: Completer) -> std::
             Err(_) if terminated.load(Ordering::SeqCst) => Ok(1),
             outcome => outcome,
         };
+        // If the runtime did not report its end (it could not start).
+        exited.report(outcome);
+    })?;
+    Ok(())
+}
+
+/// Where a worker's end is reported to its parent, once: by its runtime as
+/// soon as its loop ends (before the engine is torn down), or by its thread.
+#[derive(Clone)]
+pub struct Exited(Arc<Mutex<Option<Completer>>>);
+
+impl Exited {
+    /// The exit code, or why the worker failed (`runtime::OUT_OF_MEMORY`, …).
+    pub fn report(&self, outcome: Result<i32, String>) {
+        let Some(exited) = self.0.lock().unwrap_or_else(|e| e.into_inner()).take() else { return };
         exited.send(
             true,
             Box::new(move |ctx| {
@@ -114,6 +132,5 @@ pub fn spawn(run: Run, options: Options, spec: Spec, exited: Completer) -> std::
                 })
             }),
         );
-    })?;
-    Ok(())
+    }
 }

@@ -321,12 +321,7 @@ impl EventLoop {
         }
         let mut chained = false;
         let mut woken = self.state.io.wait(wait_ms.map(Duration::from_millis));
-        // Ports are served in the order they were made (as libuv walks its
-        // async handles), after the other completions of the wake-up.
-        woken.sort_by_key(|wake| match wake {
-            Wake::Io(completion) if completion.chained => completion.id,
-            _ => 0,
-        });
+        ports_in_creation_order(&mut woken);
         for wake in woken {
             if self.state.stopping() {
                 break;
@@ -536,6 +531,26 @@ impl EventLoop {
     fn main_is_pending(&self, ctx: &Ctx<'_>) -> bool {
         let main = self.state.main_module.borrow().clone();
         main.and_then(|p| p.restore(ctx).ok()).is_some_and(|p| p.state() == rquickjs::promise::PromiseState::Pending)
+    }
+}
+
+/// Serves the message ports of a wake-up in the order they were made (as
+/// libuv walks its async handles), each keeping its place among the other
+/// completions: a worker's exit stays after the messages it sent first.
+fn ports_in_creation_order(woken: &mut [Wake]) {
+    let is_port = |wake: &Wake| matches!(wake, Wake::Io(completion) if completion.chained);
+    let slots: Vec<usize> = (0..woken.len()).filter(|&i| is_port(&woken[i])).collect();
+    let mut order = slots.clone();
+    order.sort_by_key(|&i| match &woken[i] {
+        Wake::Io(completion) => completion.id,
+        _ => 0,
+    });
+    // Apply the permutation `order` onto `slots` (a stable sort of the ports alone).
+    let mut taken: Vec<Option<Wake>> =
+        slots.iter().map(|&i| Some(std::mem::replace(&mut woken[i], Wake::Stop))).collect();
+    for (slot, from) in slots.iter().zip(order) {
+        let at = slots.binary_search(&from).expect("a port's slot");
+        woken[*slot] = taken[at].take().expect("each port placed once");
     }
 }
 

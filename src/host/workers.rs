@@ -71,8 +71,10 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
                 };
                 let (public, public_theirs) = Endpoint::pair();
                 let (internal, internal_theirs) = Endpoint::pair();
-                let public = h.messaging.adopt(&ctx, state, public)?;
+                // The internal port first, as Node makes it: when both have
+                // messages waiting, 'online' comes before the worker's messages.
                 let internal = h.messaging.adopt(&ctx, state, internal)?;
+                let public = h.messaging.adopt(&ctx, state, public)?;
                 let thread_id = worker::next_thread_id();
                 let control = Arc::new(Control::default());
                 let spec = Spec {
@@ -131,8 +133,8 @@ pub fn register<'js>(ctx: &Ctx<'js>, native: &Object<'js>, host: &Rc<Host>) -> R
             let out = Object::new(ctx.clone())?;
             out.set("threadId", spec.thread_id as f64)?;
             out.set("name", spec.name)?;
-            out.set("publicPort", h.messaging.adopt(&ctx, state, spec.public)? as f64)?;
             out.set("internalPort", h.messaging.adopt(&ctx, state, spec.internal)? as f64)?;
+            out.set("publicPort", h.messaging.adopt(&ctx, state, spec.public)? as f64)?;
             let (data, _) = h.messaging.deserialize(&ctx, state, spec.data)?;
             out.set("workerData", data)?;
             let message = crate::event_loop::ports::Message { value: spec.environment_data, ports: Vec::new() };

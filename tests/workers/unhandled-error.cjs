@@ -2,11 +2,13 @@
 const { Worker } = require('worker_threads');
 
 const w = new Worker(`throw Object.assign(new RangeError('nobody listens'), { code: 'E_WORKER' })`, { eval: true });
-w.on('exit', (code) => console.log('exit event', code));
+w.on('exit', (code) => {
+  console.log('exit event', code);
+  // Then a second worker fails the same way, with no handler left: the parent dies with exit code 1.
+  new Worker(`setImmediate(() => { throw new Error('fatal for the parent') })`, { eval: true });
+});
 process.on('uncaughtException', (e, origin) => {
   console.log('parent uncaughtException', origin, e.name, e.code, e.message);
-  // Then a second worker fails the same way, with no handler left: the parent dies with exit code 1.
   process.removeAllListeners('uncaughtException');
-  new Worker(`setImmediate(() => { throw new Error('fatal for the parent') })`, { eval: true });
 });
 process.on('exit', (code) => console.log('parent exit', code));
