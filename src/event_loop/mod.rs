@@ -295,6 +295,11 @@ impl EventLoop {
     /// callback of each completion that has arrived, each a macrotask. Never
     /// spins.
     fn poll(&self) {
+        // process.exit() in a timer: nothing more is waited for (a worker
+        // still running, a request in flight).
+        if self.state.stopping() {
+            return;
+        }
         let now = self.state.clock.now_ms();
         let expiry = self.state.timers.borrow_mut().next_expiry();
         let wait_ms = match expiry {
